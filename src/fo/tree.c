@@ -1,0 +1,417 @@
+/*
+ * tree.c -- builds the FO tree from an XSL-FO xmlDoc, iteratively.
+ *
+ * Checks each element and attribute against the tables and warns, with the
+ * line, about what folio does not support (once per name, then counts the
+ * rest so a large document does not drown its author in repeats).  Text
+ * is kept raw; white-space handling belongs to layout, which knows the
+ * line context.
+ */
+#include "fo.h"
+#include "props.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FOLIO_EXT_NS "urn:folio:fo"
+
+typedef struct pending {
+	int id;
+	const char *value;
+	bool weak;
+} pending;
+
+typedef struct builder {
+	folio_diags *d;
+	folio_fo_doc *doc;
+	/* names already warned about, with counts of repeats */
+	struct { char *key; int repeats; } *seen;
+	size_t nseen, capseen;
+	/* properties collected for the element being built */
+	pending *pend;
+	size_t npend, cappend;
+} builder;
+
+void
+folio_fo_diag(folio_diags *d, const folio_fo_doc *doc, const folio_fo *node,
+              folio_severity sev, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *file = doc->fo_file;
+	int line = node ? node->line : 0;
+	for (const folio_fo *n = node; n && doc->src_file; n = n->parent)
+		if (n->src_line > 0) {
+			file = doc->src_file;
+			line = n->src_line;
+			break;
+		}
+	folio_diags_vadd(d, sev, code, file, line, line ? 1 : 0, fmt, ap);
+	va_end(ap);
+}
+
+/* Returns true the first time key is seen; counts later sightings. */
+static bool
+first_time(builder *b, const char *key)
+{
+	for (size_t i = 0; i < b->nseen; i++)
+		if (!strcmp(b->seen[i].key, key)) {
+			b->seen[i].repeats++;
+			return false;
+		}
+	if (b->nseen == b->capseen) {
+		b->capseen = b->capseen ? 2 * b->capseen : 32;
+		b->seen = folio_realloc_array(b->seen, b->capseen, sizeof *b->seen);
+	}
+	b->seen[b->nseen].key = folio_strdup(key);
+	b->seen[b->nseen].repeats = 0;
+	b->nseen++;
+	return true;
+}
+
+static void
+warn_once(builder *b, const folio_fo *node, const char *key, const char *fmt,
+          const char *arg, const char *arg2)
+{
+	if (!first_time(b, key))
+		return;
+	folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-support", fmt, arg, arg2);
+}
+
+static void
+collect(void *ctx, int id, const char *value, bool weak)
+{
+	builder *b = ctx;
+	if (id < 0)
+		return;
+	if (b->npend == b->cappend) {
+		b->cappend = b->cappend ? 2 * b->cappend : 16;
+		b->pend = folio_realloc_array(b->pend, b->cappend, sizeof *b->pend);
+	}
+	/* shorthand expansions hand over values in their own buffers */
+	b->pend[b->npend++] = (pending){id, folio_arena_strdup(b->doc->arena, value), weak};
+}
+
+static void
+add_spec(builder *b, folio_fo *node, folio_prop_id id, folio_value v)
+{
+	for (int i = 0; i < node->nspecs; i++)
+		if (node->specs[i].id == id) {
+			node->specs[i].v = v;
+			return;
+		}
+	node->specs[node->nspecs++] = (folio_spec){id, v};
+	(void)b;
+}
+
+/* Resolves a font-size value against the parent's font size. */
+static folio_len
+font_size_of(const folio_value *v, folio_len parent)
+{
+	static const struct { const char *kw; double pt; } abs[] = {
+		{"xx-small", 7}, {"x-small", 8.3}, {"small", 10}, {"medium", 12},
+		{"large", 14.4}, {"x-large", 17.3}, {"xx-large", 20.7},
+	};
+	if (v->kind == FOLIO_V_LEN)
+		return v->len;
+	if (v->kind == FOLIO_V_PCT)
+		return (folio_len)((double)parent * v->num / 100);
+	if (v->kind == FOLIO_V_KW) {
+		if (!strcmp(v->str, "larger"))
+			return (folio_len)((double)parent * 1.2);
+		if (!strcmp(v->str, "smaller"))
+			return (folio_len)((double)parent / 1.2);
+		for (size_t i = 0; i < sizeof abs / sizeof *abs; i++)
+			if (!strcmp(v->str, abs[i].kw))
+				return FOLIO_PT(abs[i].pt);
+	}
+	return parent;
+}
+
+static void
+apply_property(builder *b, folio_fo *node, const pending *p)
+{
+	folio_prop_id id = (folio_prop_id)p->id;
+	const char *name = folio_prop_name(id);
+	if (!strcmp(p->value, "inherit")) {
+		if (node->parent)
+			add_spec(b, node, id, folio_fo_get(node->parent, id));
+		return;
+	}
+	folio_value v;
+	folio_len base = id == FOLIO_PROP_FONT_SIZE && node->parent
+	                     ? node->parent->font_size : node->font_size;
+	if (!folio_value_parse(b->doc->arena, id, p->value, base, &v)) {
+		folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-value",
+		              "invalid value \"%s\" for %s on fo:%s; ignored",
+		              p->value, name, folio_fo_name(node->kind));
+		return;
+	}
+	if (id == FOLIO_PROP_FONT_SIZE) {
+		node->font_size = font_size_of(&v, node->parent ? node->parent->font_size
+		                                                : FOLIO_PT(12));
+		v.kind = FOLIO_V_LEN;
+		v.len = node->font_size;
+	}
+	if (folio_prop_support(id) == FOLIO_SUPPORT_NONE) {
+		const folio_value *init = folio_prop_initial_value(id);
+		if (!folio_value_equal(&v, init)) {
+			char key[160];
+			snprintf(key, sizeof key, "prop:%s", name);
+			warn_once(b, node, key, "property %s is not supported yet; "
+			          "ignored (on fo:%s)", name, folio_fo_name(node->kind));
+		}
+	}
+	add_spec(b, node, id, v);
+}
+
+static void
+read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
+{
+	b->npend = 0;
+	for (xmlAttrPtr a = x->properties; a; a = a->next) {
+		xmlChar *val = xmlNodeListGetString(x->doc, a->children, 1);
+		const char *name = (const char *)a->name;
+		const char *value = val ? (const char *)val : "";
+		const char *ns = a->ns ? (const char *)a->ns->href : NULL;
+		if (ns && !strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "line")) {
+			node->src_line = atoi(value);
+		} else if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) &&
+		           !strcmp(name, "lang")) {
+			char lang[16] = "", country[16] = "";
+			sscanf(value, "%15[A-Za-z]-%15[A-Za-z]", lang, country);
+			collect(b, FOLIO_PROP_LANGUAGE, lang, false);
+			if (country[0])
+				collect(b, FOLIO_PROP_COUNTRY, country, false);
+		} else if (!ns) {
+			int id = folio_prop_lookup(name);
+			if (id >= 0) {
+				collect(b, id, value, false);
+			} else {
+				int r = folio_prop_expand(name, value, collect, b);
+				char key[160];
+				snprintf(key, sizeof key, "prop:%s", name);
+				if (r == FOLIO_EXPAND_UNKNOWN)
+					warn_once(b, node, key, "unknown property %s on fo:%s; ignored",
+					          name, folio_fo_name(node->kind));
+				else if (r == FOLIO_EXPAND_BAD)
+					folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-value",
+					              "invalid value \"%s\" for %s; ignored", value, name);
+				else if (r == FOLIO_EXPAND_IGNORED)
+					warn_once(b, node, key, "property %s is not supported yet; "
+					          "ignored (on fo:%s)", name, folio_fo_name(node->kind));
+			}
+		}
+		xmlFree(val);
+	}
+	node->specs = folio_arena_alloc(b->doc->arena,
+	                                (b->npend + 1) * sizeof *node->specs);
+	node->font_size = node->parent ? node->parent->font_size : FOLIO_PT(12);
+	/* font-size first (em units of the others depend on it), then strong
+	 * values, then weak ones where no strong value was given. */
+	for (size_t i = 0; i < b->npend; i++)
+		if (b->pend[i].id == FOLIO_PROP_FONT_SIZE)
+			apply_property(b, node, &b->pend[i]);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < b->npend; i++) {
+			const pending *p = &b->pend[i];
+			if (p->id == FOLIO_PROP_FONT_SIZE || p->weak != (pass == 1))
+				continue;
+			if (p->weak && folio_fo_specified(node, (folio_prop_id)p->id))
+				continue;
+			apply_property(b, node, p);
+		}
+}
+
+static folio_fo *
+new_node(builder *b, folio_fo *parent, folio_fo_kind kind, int line)
+{
+	folio_fo *n = folio_arena_alloc(b->doc->arena, sizeof *n);
+	n->kind = kind;
+	n->line = line;
+	n->parent = parent;
+	n->font_size = parent ? parent->font_size : FOLIO_PT(12);
+	if (parent) {
+		n->prev = parent->last;
+		if (parent->last)
+			parent->last->next = n;
+		else
+			parent->first = n;
+		parent->last = n;
+	}
+	b->doc->nodes++;
+	return n;
+}
+
+static bool
+all_space(const char *s)
+{
+	for (; *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+static void
+add_text(builder *b, folio_fo *parent, xmlNodePtr x)
+{
+	const char *t = (const char *)x->content;
+	if (!t || !*t)
+		return;
+	if (folio_fo_role_of(parent->kind) == FOLIO_ROLE_STRUCT &&
+	    parent->kind != FOLIO_FO_TABLE_CELL) {
+		if (!all_space(t)) {
+			char key[96];
+			snprintf(key, sizeof key, "text-in:%s", folio_fo_name(parent->kind));
+			warn_once(b, parent, key, "text directly inside fo:%s is not "
+			          "allowed; ignored%s", folio_fo_name(parent->kind), "");
+		}
+		return;
+	}
+	folio_fo *n = new_node(b, parent, FOLIO_FO_TEXT, (int)xmlGetLineNo(x));
+	n->text_len = strlen(t);
+	n->text = folio_arena_strndup(b->doc->arena, t, n->text_len);
+	n->specs = NULL;
+}
+
+/* Decides what to do with an element: returns the new node, or NULL to
+ * skip it and its content. */
+static folio_fo *
+add_element(builder *b, folio_fo *parent, xmlNodePtr x)
+{
+	const char *ns = x->ns ? (const char *)x->ns->href : "";
+	const char *name = (const char *)x->name;
+	int line = (int)xmlGetLineNo(x);
+	char key[160];
+	if (strcmp(ns, FOLIO_FO_NS)) {
+		/* foreign elements are allowed in fo:declarations and inside
+		 * fo:instream-foreign-object (skipped with it) */
+		if (parent && parent->kind == FOLIO_FO_DECLARATIONS)
+			return NULL;
+		snprintf(key, sizeof key, "elem:{%s}%s", ns, name);
+		if (first_time(b, key)) {
+			folio_fo tmp = {.line = line, .parent = parent};
+			folio_fo_diag(b->d, b->doc, &tmp, FOLIO_WARNING, "fo-support",
+			              "element %s%s%s is not XSL-FO; skipped with its content",
+			              *ns ? ns : "", *ns ? ":" : "", name);
+		}
+		return NULL;
+	}
+	int k = folio_fo_lookup(name);
+	folio_fo tmp = {.line = line, .parent = parent};
+	if (k < 0) {
+		snprintf(key, sizeof key, "elem:%s", name);
+		if (first_time(b, key))
+			folio_fo_diag(b->d, b->doc, &tmp, FOLIO_WARNING, "fo-support",
+			              "unknown FO element fo:%s; skipped with its content",
+			              name);
+		return NULL;
+	}
+	folio_support sup = folio_fo_support((folio_fo_kind)k);
+	snprintf(key, sizeof key, "elem:%s", name);
+	if (sup == FOLIO_SUPPORT_NONE) {
+		if (first_time(b, key))
+			folio_fo_diag(b->d, b->doc, &tmp, FOLIO_WARNING, "fo-support",
+			              "fo:%s is not supported yet; skipped with its content",
+			              name);
+		return NULL;
+	}
+	if (sup == FOLIO_SUPPORT_PARTIAL && first_time(b, key))
+		folio_fo_diag(b->d, b->doc, &tmp, FOLIO_WARNING, "fo-support",
+		              "fo:%s is only partly supported: %s", name,
+		              folio_fo_note((folio_fo_kind)k));
+	folio_fo *n = new_node(b, parent, (folio_fo_kind)k, line);
+	read_attributes(b, x, n);
+	return n;
+}
+
+static void
+report_repeats(builder *b)
+{
+	for (size_t i = 0; i < b->nseen; i++) {
+		if (b->seen[i].repeats > 0) {
+			const char *k = strchr(b->seen[i].key, ':') + 1;
+			folio_diags_add(b->d, FOLIO_NOTE, "fo-support", b->doc->src_file
+			                ? b->doc->src_file : b->doc->fo_file, 0, 0,
+			                "%s: %d more use%s not reported", k,
+			                b->seen[i].repeats, b->seen[i].repeats > 1 ? "s" : "");
+		}
+		free(b->seen[i].key);
+	}
+	free(b->seen);
+}
+
+folio_fo_doc *
+folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
+               const char *src_file)
+{
+	xmlNodePtr xroot = xmlDocGetRootElement(xdoc);
+	if (!xroot || !xroot->ns || strcmp((const char *)xroot->ns->href, FOLIO_FO_NS) ||
+	    strcmp((const char *)xroot->name, "root")) {
+		folio_diags_add(d, FOLIO_ERROR, "fo-root", fo_file,
+		                xroot ? (int)xmlGetLineNo(xroot) : 1, 1,
+		                "the document is not XSL-FO: its root must be fo:root");
+		return NULL;
+	}
+	builder b = {.d = d};
+	folio_fo_doc *doc = folio_calloc(1, sizeof *doc);
+	doc->arena = folio_arena_new();
+	doc->fo_file = folio_arena_strdup(doc->arena, fo_file);
+	doc->src_file = src_file ? folio_arena_strdup(doc->arena, src_file) : NULL;
+	b.doc = doc;
+	doc->root = add_element(&b, NULL, xroot);
+
+	/* Iterative pre-order walk over the XML, mirroring it in the FO tree. */
+	xmlNodePtr x = xroot->children;
+	folio_fo *parent = doc->root;
+	int depth = 1;
+	bool ok = true;
+	while (x && ok) {
+		xmlNodePtr descend = NULL;
+		if (x->type == XML_ELEMENT_NODE) {
+			folio_fo *n = add_element(&b, parent, x);
+			if (n && x->children) {
+				if (depth + 1 > FOLIO_LIMIT_DEPTH) {
+					folio_fo_diag(d, doc, n, FOLIO_ERROR, "limit",
+					              "elements nested deeper than %d levels",
+					              FOLIO_LIMIT_DEPTH);
+					ok = false;
+					break;
+				}
+				descend = x->children;
+				parent = n;
+				depth++;
+			}
+		} else if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
+			add_text(&b, parent, x);
+		}
+		if (descend) {
+			x = descend;
+			continue;
+		}
+		while (x && !x->next && x->parent != xroot) {
+			x = x->parent;
+			parent = parent->parent;
+			depth--;
+		}
+		x = x ? x->next : NULL;
+	}
+	report_repeats(&b);
+	free(b.pend);
+	if (!ok) {
+		folio_fo_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void
+folio_fo_doc_free(folio_fo_doc *doc)
+{
+	if (!doc)
+		return;
+	folio_arena_free(doc->arena);
+	free(doc);
+}

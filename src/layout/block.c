@@ -1,0 +1,279 @@
+/*
+ * block.c -- block-level layout: blocks (indents, spaces, borders, padding,
+ * backgrounds, keeps, breaks) and lists (label beside the first box of the
+ * body).  Tables are in table.c; paragraphs in para.c.
+ *
+ * Recursion follows the FO tree's block nesting, which the tree builder
+ * limits to FOLIO_LIMIT_DEPTH levels.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static const folio_prop_id width_ids[4] = {
+	FOLIO_PROP_BORDER_BEFORE_WIDTH, FOLIO_PROP_BORDER_AFTER_WIDTH,
+	FOLIO_PROP_BORDER_START_WIDTH, FOLIO_PROP_BORDER_END_WIDTH};
+static const folio_prop_id style_ids[4] = {
+	FOLIO_PROP_BORDER_BEFORE_STYLE, FOLIO_PROP_BORDER_AFTER_STYLE,
+	FOLIO_PROP_BORDER_START_STYLE, FOLIO_PROP_BORDER_END_STYLE};
+static const folio_prop_id color_ids[4] = {
+	FOLIO_PROP_BORDER_BEFORE_COLOR, FOLIO_PROP_BORDER_AFTER_COLOR,
+	FOLIO_PROP_BORDER_START_COLOR, FOLIO_PROP_BORDER_END_COLOR};
+static const folio_prop_id padding_ids[4] = {
+	FOLIO_PROP_PADDING_BEFORE, FOLIO_PROP_PADDING_AFTER,
+	FOLIO_PROP_PADDING_START, FOLIO_PROP_PADDING_END};
+
+void
+border_of(const folio_fo *n, folio_border b[4], folio_len pct_base)
+{
+	for (int s = 0; s < 4; s++) {
+		const char *st = folio_fo_kw(n, style_ids[s]);
+		b[s].style = !strcmp(st, "dashed") ? FOLIO_BORDER_DASHED
+		           : !strcmp(st, "dotted") ? FOLIO_BORDER_DOTTED
+		           : !strcmp(st, "double") ? FOLIO_BORDER_DOUBLE
+		           : (!strcmp(st, "none") || !strcmp(st, "hidden") || !*st)
+		               ? FOLIO_BORDER_NONE : FOLIO_BORDER_SOLID;
+		b[s].width = b[s].style == FOLIO_BORDER_NONE
+		    ? 0 : folio_fo_len(n, width_ids[s], pct_base, FOLIO_PT(1));
+		if (b[s].width < 0)
+			b[s].width = 0;
+		b[s].color = folio_fo_color(n, color_ids[s]);
+	}
+}
+
+folio_len
+padding_of(const folio_fo *n, int side, folio_len pct_base)
+{
+	folio_len p = folio_fo_len(n, padding_ids[side], pct_base, 0);
+	return p < 0 ? 0 : p;
+}
+
+static bool
+specified(const folio_fo *n, folio_prop_id id)
+{
+	return folio_fo_specified(n, id) != NULL;
+}
+
+/* The walk over a block's children: inline content goes into a paragraph,
+ * block-level children end it and are laid out in turn. */
+static void
+walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
+     blockgeo *geo)
+{
+	for (const folio_fo *c = node->first; c; c = c->next) {
+		switch (c->kind) {
+		case FOLIO_FO_TEXT:
+			para_text(p, node, c->text, c->text_len);
+			continue;
+		case FOLIO_FO_LEADER:
+			para_leader(p, c);
+			continue;
+		case FOLIO_FO_PAGE_NUMBER:
+			para_page_number(p, c);
+			continue;
+		case FOLIO_FO_PAGE_NUMBER_CITATION:
+		case FOLIO_FO_PAGE_NUMBER_CITATION_LAST:
+			para_text(p, c, "?", 1);
+			continue;
+		case FOLIO_FO_CHARACTER: {
+			const char *ch = folio_fo_str(c, FOLIO_PROP_CHARACTER);
+			para_text(p, c, ch, strlen(ch));
+			continue;
+		}
+		case FOLIO_FO_FOOTNOTE:
+			/* the inline part here; the body after the paragraph */
+			for (const folio_fo *f = c->first; f; f = f->next)
+				if (f->kind == FOLIO_FO_INLINE)
+					walk(E, p, f, block, geo);
+			for (const folio_fo *f = c->first; f; f = f->next)
+				if (f->kind == FOLIO_FO_FOOTNOTE_BODY) {
+					para_flush(p, E, block, geo);
+					lay_children(E, f, *geo);
+				}
+			continue;
+		default:
+			break;
+		}
+		folio_fo_role role = folio_fo_role_of(c->kind);
+		if (role == FOLIO_ROLE_INLINE) {
+			walk(E, p, c, block, geo);
+		} else if (role == FOLIO_ROLE_BLOCK) {
+			para_flush(p, E, block, geo);
+			lay_block(E, c, *geo);
+			geo->first_para = false;
+		}
+	}
+}
+
+void
+lay_children(emitter *E, const folio_fo *node, blockgeo geo)
+{
+	para *p = para_new(E->L);
+	walk(E, p, node, node, &geo);
+	para_flush(p, E, node, &geo);
+	para_free(p);
+}
+
+/* Label beside the body: the label is set on its own and its areas ride on
+ * the body's first box. */
+static void
+lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
+{
+	const folio_fo *label = folio_fo_child(item, FOLIO_FO_LIST_ITEM_LABEL, NULL);
+	const folio_fo *body = folio_fo_child(item, FOLIO_FO_LIST_ITEM_BODY, NULL);
+	folio_len pdbs = folio_fo_len(item, FOLIO_PROP_PROVISIONAL_DISTANCE_BETWEEN_STARTS,
+	                              E->ref_w, FOLIO_PT(24));
+	folio_len pls = folio_fo_len(item, FOLIO_PROP_PROVISIONAL_LABEL_SEPARATION,
+	                             E->ref_w, FOLIO_PT(6));
+	folio_area *label_areas = NULL;
+	folio_len label_h = 0;
+	if (label) {
+		blockgeo lg = {geo.start, geo.end, true};
+		const folio_value *si = folio_fo_specified(label, FOLIO_PROP_START_INDENT);
+		const folio_value *ei = folio_fo_specified(label, FOLIO_PROP_END_INDENT);
+		if (si && si->kind != FOLIO_V_FUNC)
+			lg.start = folio_fo_len(label, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
+		if (ei && ei->kind == FOLIO_V_FUNC && !strcmp(ei->str, "label-end"))
+			lg.end = E->ref_w - (geo.start + pdbs - pls);
+		else if (ei)
+			lg.end = folio_fo_len(label, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
+		vlist v = {0};
+		emitter sub = {.L = E->L, .out = &v, .ref_w = E->ref_w, .depth = E->depth};
+		lay_children(&sub, label, lg);
+		folio_area holder = {0};
+		label_h = vl_place(E->L, &v, 0, v.n, 0, 0, &holder);
+		label_areas = holder.first;
+		for (folio_area *a = label_areas; a; a = a->next)
+			a->parent = NULL;
+		vl_free(&v);
+	}
+	int start = E->out->n;
+	if (body) {
+		blockgeo bg = {geo.start, geo.end, true};
+		const folio_value *si = folio_fo_specified(body, FOLIO_PROP_START_INDENT);
+		const folio_value *ei = folio_fo_specified(body, FOLIO_PROP_END_INDENT);
+		if (si && si->kind == FOLIO_V_FUNC && !strcmp(si->str, "body-start"))
+			bg.start = geo.start + pdbs;
+		else if (si)
+			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
+		if (ei && ei->kind != FOLIO_V_FUNC)
+			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
+		if (folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
+			E->keep_depth++;
+		lay_children(E, body, bg);
+		if (folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
+			E->keep_depth--;
+	}
+	if (!label_areas && !label_h)
+		return;
+	for (int i = start; i < E->out->n; i++) {
+		vitem *it = &E->out->items[i];
+		if (it->kind != V_BOX)
+			continue;
+		folio_area **tail = &it->areas;
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = label_areas;
+		if (label_h > it->h)
+			it->h = label_h;
+		return;
+	}
+	em_box(E, label_h, label_areas, label);
+}
+
+void
+lay_block(emitter *E, const folio_fo *node, blockgeo parent)
+{
+	layout *L = E->L;
+	if (E->depth >= FOLIO_LIMIT_DEPTH)
+		return;
+	E->depth++;
+	folio_len rw = E->ref_w;
+	folio_border b[4];
+	border_of(node, b, rw);
+	folio_len pad[4];
+	for (int s = 0; s < 4; s++)
+		pad[s] = padding_of(node, s, rw);
+
+	blockgeo geo = {parent.start, parent.end, true};
+	if (specified(node, FOLIO_PROP_START_INDENT))
+		geo.start = folio_fo_len(node, FOLIO_PROP_START_INDENT, rw, parent.start);
+	else
+		geo.start = parent.start + folio_fo_len(node, FOLIO_PROP_MARGIN_LEFT, rw, 0) +
+		            b[FOLIO_SIDE_START].width + pad[FOLIO_SIDE_START];
+	if (specified(node, FOLIO_PROP_END_INDENT))
+		geo.end = folio_fo_len(node, FOLIO_PROP_END_INDENT, rw, parent.end);
+	else
+		geo.end = parent.end + folio_fo_len(node, FOLIO_PROP_MARGIN_RIGHT, rw, 0) +
+		          b[FOLIO_SIDE_END].width + pad[FOLIO_SIDE_END];
+
+	const char *bb = folio_fo_kw(node, FOLIO_PROP_BREAK_BEFORE);
+	if (!strcmp(bb, "page") || !strcmp(bb, "odd-page") || !strcmp(bb, "even-page") ||
+	    !strcmp(bb, "column"))
+		em_force(E, bb);
+	folio_len sb = specified(node, FOLIO_PROP_SPACE_BEFORE)
+	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
+	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
+	if (sb > 0)
+		em_space(E, sb, false);
+	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE) ||
+	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN))
+		em_keep_previous(E);
+
+	uint32_t bgc = folio_fo_color(node, FOLIO_PROP_BACKGROUND_COLOR);
+	bool decorated = (bgc >> 24) || b[0].width || b[1].width || b[2].width ||
+	                 b[3].width;
+	deco *d = NULL;
+	if (decorated) {
+		d = folio_arena_alloc(L->arena, sizeof *d);
+		d->parent = E->deco;
+		d->fo = node;
+		d->x = geo.start - pad[FOLIO_SIDE_START] - b[FOLIO_SIDE_START].width;
+		d->w = rw - geo.end + pad[FOLIO_SIDE_END] + b[FOLIO_SIDE_END].width - d->x;
+		d->background = bgc;
+		memcpy(d->border, b, sizeof d->border);
+		d->first_box = d->last_box = -1;
+		E->deco = d;
+	}
+	folio_len top = pad[FOLIO_SIDE_BEFORE] + b[FOLIO_SIDE_BEFORE].width;
+	if (top > 0) {
+		em_box(E, top, NULL, node);
+		E->keep_next = true;
+	}
+	bool together = folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) ||
+	                folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_COLUMN);
+	if (together)
+		E->keep_depth++;
+	if (node->kind == FOLIO_FO_LIST_ITEM)
+		lay_list_item(E, node, geo);
+	else if (node->kind == FOLIO_FO_TABLE)
+		lay_table(E, node, geo);
+	else
+		lay_children(E, node, geo);
+	if (together)
+		E->keep_depth--;
+	folio_len bottom = pad[FOLIO_SIDE_AFTER] + b[FOLIO_SIDE_AFTER].width;
+	if (bottom > 0) {
+		if (d && d->first_box < 0) {
+			em_box(E, bottom, NULL, node);
+		} else {
+			em_keep_previous(E);
+			em_box(E, bottom, NULL, node);
+		}
+	}
+	if (d)
+		E->deco = d->parent;
+	folio_len sa = specified(node, FOLIO_PROP_SPACE_AFTER)
+	    ? folio_fo_len(node, FOLIO_PROP_SPACE_AFTER, rw, 0)
+	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
+	if (sa > 0)
+		em_space(E, sa, false);
+	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE) ||
+	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN))
+		E->keep_next = true;
+	const char *ba = folio_fo_kw(node, FOLIO_PROP_BREAK_AFTER);
+	if (!strcmp(ba, "page") || !strcmp(ba, "odd-page") || !strcmp(ba, "even-page") ||
+	    !strcmp(ba, "column"))
+		em_force(E, ba);
+	E->depth--;
+}

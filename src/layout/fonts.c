@@ -1,0 +1,141 @@
+/*
+ * fonts.c -- the pango context folio lays out with, and fonts from FO
+ * properties.
+ *
+ * One device unit is one point (resolution 72), so pango units are
+ * folio_len.  Hinting and glyph position rounding are off: layout must not
+ * depend on a screen grid, and the PDF gets the same positions.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static guint
+fd_hash(gconstpointer p)
+{
+	return pango_font_description_hash(p);
+}
+
+static gboolean
+fd_equal(gconstpointer a, gconstpointer b)
+{
+	return pango_font_description_equal(a, b);
+}
+
+bool
+fonts_init(layout *L)
+{
+	L->fontmap = pango_cairo_font_map_new();
+	if (!L->fontmap)
+		return false;
+	L->pctx = pango_font_map_create_context(L->fontmap);
+	pango_cairo_context_set_resolution(L->pctx, 72);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(L->pctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(L->pctx, FALSE);
+	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
+	                                   (GDestroyNotify)pango_font_description_free,
+	                                   (GDestroyNotify)pango_font_metrics_unref);
+	return true;
+}
+
+void
+fonts_done(layout *L)
+{
+	if (L->metrics)
+		g_hash_table_destroy(L->metrics);
+	if (L->pctx)
+		g_object_unref(L->pctx);
+	L->metrics = NULL;
+	L->pctx = NULL;
+}
+
+/* "'PT Serif', Times, serif" -> "PT Serif,Times,serif" */
+static void
+clean_family(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+	bool lead = true;
+	for (const char *p = in; *p && n + 1 < size; p++) {
+		if (*p == '"' || *p == '\'')
+			continue;
+		if (*p == ',') {
+			while (n && out[n - 1] == ' ')
+				n--;
+			out[n++] = ',';
+			lead = true;
+			continue;
+		}
+		if (lead && (*p == ' ' || *p == '\t'))
+			continue;
+		lead = false;
+		out[n++] = *p;
+	}
+	while (n && out[n - 1] == ' ')
+		n--;
+	out[n] = 0;
+}
+
+static PangoWeight
+weight_of(const folio_fo *node)
+{
+	const char *w = folio_fo_str(node, FOLIO_PROP_FONT_WEIGHT);
+	if (!strcmp(w, "bold") || !strcmp(w, "bolder"))
+		return PANGO_WEIGHT_BOLD;
+	if (!strcmp(w, "normal") || !strcmp(w, "lighter") || !*w)
+		return PANGO_WEIGHT_NORMAL;
+	int n = atoi(w);
+	if (n >= 100 && n <= 1000)
+		return (PangoWeight)n;
+	return PANGO_WEIGHT_NORMAL;
+}
+
+PangoFontDescription *
+font_of(const folio_fo *node)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	char fam[512];
+	clean_family(folio_fo_str(node, FOLIO_PROP_FONT_FAMILY), fam, sizeof fam);
+	pango_font_description_set_family(fd, fam[0] ? fam : "sans-serif");
+	folio_len size = node->font_size > 0 ? node->font_size : FOLIO_PT(12);
+	pango_font_description_set_absolute_size(fd, size);
+	pango_font_description_set_weight(fd, weight_of(node));
+	const char *st = folio_fo_kw(node, FOLIO_PROP_FONT_STYLE);
+	pango_font_description_set_style(fd, !strcmp(st, "italic") ? PANGO_STYLE_ITALIC
+	                                     : !strcmp(st, "oblique") ? PANGO_STYLE_OBLIQUE
+	                                                              : PANGO_STYLE_NORMAL);
+	if (folio_fo_is(node, FOLIO_PROP_FONT_VARIANT, "small-caps"))
+		pango_font_description_set_variant(fd, PANGO_VARIANT_SMALL_CAPS);
+	return fd;
+}
+
+void
+font_metrics(layout *L, const folio_fo *node, folio_len *ascent,
+             folio_len *descent)
+{
+	PangoFontDescription *fd = font_of(node);
+	PangoFontMetrics *m = g_hash_table_lookup(L->metrics, fd);
+	if (!m) {
+		m = pango_context_get_metrics(L->pctx, fd, NULL);
+		g_hash_table_insert(L->metrics, fd, m);
+	} else {
+		pango_font_description_free(fd);
+	}
+	*ascent = pango_font_metrics_get_ascent(m);
+	*descent = pango_font_metrics_get_descent(m);
+}
+
+folio_len
+line_height_of(const folio_fo *node)
+{
+	folio_value v = folio_fo_get(node, FOLIO_PROP_LINE_HEIGHT);
+	folio_len fs = node->font_size;
+	if (v.kind == FOLIO_V_LEN)
+		return v.len;
+	if (v.kind == FOLIO_V_NUM)
+		return (folio_len)(v.num * fs);
+	return (folio_len)(1.2 * fs);  /* "normal", as FOP has it */
+}

@@ -1,0 +1,155 @@
+/*
+ * internal.h -- shared by the files of src/layout only.
+ *
+ * The flow of a page-sequence is turned into a vertical list (vlist) of
+ * boxes (lines, table rows: things with areas), glue (resolved spaces) and
+ * penalties (break opportunities with a cost), much as TeX does.  Keeps,
+ * widows and orphans become infinite penalties; break-before/after become
+ * forced ones.  Pagination (page.c) then cuts the list into pages and
+ * places the boxes' areas.  Blocks with backgrounds or borders are "decos":
+ * each box knows its innermost deco, and placement draws every deco around
+ * the part of it that lands on a page.
+ */
+#ifndef FOLIO_LAYOUT_INTERNAL_H
+#define FOLIO_LAYOUT_INTERNAL_H
+
+#include <limits.h>
+#include <pango/pangocairo.h>
+
+#include "layout.h"
+
+#define PEN_INF 10000      /* no break here */
+#define PEN_FORCE (-10000) /* a break must happen here */
+
+/* A block with background or borders: drawn around its boxes per page. */
+typedef struct deco {
+	struct deco *parent;      /* enclosing deco, or NULL */
+	const folio_fo *fo;       /* the block */
+	folio_len x, w;           /* border rectangle, relative to the vlist's x */
+	uint32_t background;
+	folio_border border[4];
+	int first_box, last_box;  /* vlist indexes of its first and last box */
+} deco;
+
+/* A table with a header to repeat after page breaks. */
+typedef struct tblinfo {
+	folio_area *header;       /* areas of the header rows (y from 0) */
+	folio_len header_h;       /* their height */
+	bool omit_at_break;       /* table-omit-header-at-break="true" */
+} tblinfo;
+
+typedef enum vkind { V_BOX, V_GLUE, V_PENALTY } vkind;
+
+typedef struct vitem {
+	vkind kind;
+	folio_len h;              /* box height or glue length */
+	int pen;                  /* glue/penalty: cost of breaking here */
+	int force;                /* forced break: 0 page, 1 odd-page, 2 even-page */
+	folio_area *areas;        /* box: sibling list, y relative to the box top */
+	deco *deco;               /* innermost deco around this box */
+	tblinfo *table;           /* table this row box belongs to, if any */
+	bool is_header;           /* a repeated-header row box */
+	const folio_fo *fo;       /* generating node, for diagnostics */
+} vitem;
+
+typedef struct vlist {
+	vitem *items;             /* malloc'd array */
+	int n, cap;
+} vlist;
+
+/* Everything one layout run shares. */
+typedef struct layout {
+	folio_diags *d;
+	const folio_fo_doc *doc;
+	folio_arena *arena;       /* the area tree's arena */
+	PangoFontMap *fontmap;
+	PangoContext *pctx;
+	GHashTable *metrics;      /* PangoFontDescription* -> PangoFontMetrics* */
+	const char *page_label;   /* page number text while laying out static
+	                             content; NULL in the flow (first pass) */
+	int warned_width;         /* warned about differing body widths */
+} layout;
+
+/* Where content goes and the geometry it inherits. */
+typedef struct emitter {
+	layout *L;
+	vlist *out;
+	folio_len ref_w;          /* width of the reference area */
+	folio_len space;          /* pending resolved space (max of adjacent) */
+	bool have_space;          /* a space is pending */
+	int keep_depth;           /* > 0 inside keep-together */
+	bool keep_next;           /* the next break opportunity is kept */
+	deco *deco;               /* innermost open deco */
+	tblinfo *table;           /* table whose rows are being emitted */
+	bool row_header;          /* rows being emitted are header rows */
+	int depth;                /* block nesting, for the limit */
+} emitter;
+
+/* Geometry of the block whose inline content is being set. */
+typedef struct blockgeo {
+	folio_len start, end;     /* content edges: start-indent, end-indent */
+	bool first_para;          /* the next paragraph starts the block */
+} blockgeo;
+
+/* ---- vlist.c ---- */
+vitem *vl_push(vlist *v, vkind kind);
+void vl_free(vlist *v);
+void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
+void em_penalty(emitter *E, int pen);
+void em_space(emitter *E, folio_len s, bool retain);
+void em_force(emitter *E, const char *kind);
+void em_keep_previous(emitter *E);
+void em_flush_space(emitter *E);
+/* Places items [from, to) at (x0, y0) under parent, drawing decos; returns
+ * the height used.  Leading glue and penalties are skipped. */
+folio_len vl_place(layout *L, vlist *v, int from, int to, folio_len x0,
+                   folio_len y0, folio_area *parent);
+/* Total natural height of items [from, to), leading/trailing glue dropped. */
+folio_len vl_height(vlist *v, int from, int to);
+
+/* ---- areas ---- */
+folio_area *area_new(layout *L, folio_area_kind kind, const folio_fo *fo);
+void area_append(folio_area *parent, folio_area *child);
+/* Appends the sibling list `list` to parent, shifting every area in the
+ * subtrees by (dx, dy). */
+void area_adopt(folio_area *parent, folio_area *list, folio_len dx, folio_len dy);
+folio_area *area_clone(layout *L, const folio_area *a);
+void area_shift(folio_area *a, folio_len dx, folio_len dy);
+
+/* ---- fonts.c ---- */
+bool fonts_init(layout *L);
+void fonts_done(layout *L);
+PangoFontDescription *font_of(const folio_fo *node);   /* caller frees */
+void font_metrics(layout *L, const folio_fo *node, folio_len *ascent,
+                  folio_len *descent);
+folio_len line_height_of(const folio_fo *node);
+
+/* ---- block.c ---- */
+/* Lays out the children of a flow-like node (flow, static-content, cell,
+ * list-item-body) into E. */
+void lay_children(emitter *E, const folio_fo *node, blockgeo geo);
+void lay_block(emitter *E, const folio_fo *node, blockgeo parent);
+void border_of(const folio_fo *n, folio_border b[4], folio_len pct_base);
+folio_len padding_of(const folio_fo *n, int side, folio_len pct_base);
+
+/* ---- para.c ---- */
+typedef struct para para;
+para *para_new(layout *L);
+void para_free(para *p);
+bool para_empty(const para *p);
+/* Adds the inline content of node (text, inline elements) to p.  Block
+ * children met inside inlines are returned through flush callbacks: the
+ * caller's lay_children handles them. */
+void para_text(para *p, const folio_fo *style, const char *text, size_t len);
+void para_leader(para *p, const folio_fo *node);
+void para_page_number(para *p, const folio_fo *node);
+/* Sets the paragraph as lines into E for the block `block`. */
+void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
+
+/* ---- table.c ---- */
+void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
+
+/* ---- page.c ---- */
+const char *format_page_number(layout *L, int n, const char *format);
+
+#endif

@@ -1,0 +1,486 @@
+/*
+ * page.c -- page masters and pagination: selects the master of every page
+ * (simple masters, page-sequence-masters with single, repeatable and
+ * conditional references), cuts each page-sequence's vertical list into
+ * pages, repeats table headers after breaks, lays out static content per
+ * page (so fo:page-number is right on every page), and builds the pages.
+ *
+ * The flow of a page-sequence is set at the body width of its first page;
+ * pages whose body has another width get a warning (not re-set yet).
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct master {
+	const folio_fo *spm;                  /* the simple-page-master */
+	folio_len pw, ph;                     /* page size */
+	folio_len bx, by, bw, bh;             /* region-body rectangle */
+	folio_len ax, aw;                     /* content rectangle x, width */
+	folio_len before_y, before_h;         /* region-before */
+	folio_len after_y, after_h;           /* region-after */
+	const char *before_name, *after_name; /* region names */
+} master;
+
+static const folio_fo *
+find_master(layout *L, const char *name)
+{
+	const folio_fo *lms = folio_fo_child(L->doc->root, FOLIO_FO_LAYOUT_MASTER_SET, NULL);
+	if (!lms)
+		return NULL;
+	for (const folio_fo *m = lms->first; m; m = m->next)
+		if ((m->kind == FOLIO_FO_SIMPLE_PAGE_MASTER ||
+		     m->kind == FOLIO_FO_PAGE_SEQUENCE_MASTER) &&
+		    !strcmp(folio_fo_str(m, FOLIO_PROP_MASTER_NAME), name))
+			return m;
+	return NULL;
+}
+
+static void
+master_geometry(const folio_fo *spm, master *m)
+{
+	memset(m, 0, sizeof *m);
+	m->spm = spm;
+	m->pw = folio_fo_len(spm, FOLIO_PROP_PAGE_WIDTH, 0, FOLIO_PT(8.26 * 72));
+	m->ph = folio_fo_len(spm, FOLIO_PROP_PAGE_HEIGHT, 0, FOLIO_PT(11 * 72));
+	if (m->pw <= 0 || m->pw > FOLIO_PT(14400))
+		m->pw = FOLIO_PT(8.26 * 72);
+	if (m->ph <= 0 || m->ph > FOLIO_PT(14400))
+		m->ph = FOLIO_PT(11 * 72);
+	folio_len mt = folio_fo_len(spm, FOLIO_PROP_MARGIN_TOP, m->ph, 0);
+	folio_len mb = folio_fo_len(spm, FOLIO_PROP_MARGIN_BOTTOM, m->ph, 0);
+	folio_len ml = folio_fo_len(spm, FOLIO_PROP_MARGIN_LEFT, m->pw, 0);
+	folio_len mr = folio_fo_len(spm, FOLIO_PROP_MARGIN_RIGHT, m->pw, 0);
+	m->ax = ml;
+	m->aw = m->pw - ml - mr;
+	folio_len ah = m->ph - mt - mb;
+	const folio_fo *rb = folio_fo_child(spm, FOLIO_FO_REGION_BODY, NULL);
+	folio_len bt = 0, bb = 0, bl = 0, br = 0;
+	if (rb) {
+		bt = folio_fo_len(rb, FOLIO_PROP_MARGIN_TOP, ah, 0);
+		bb = folio_fo_len(rb, FOLIO_PROP_MARGIN_BOTTOM, ah, 0);
+		bl = folio_fo_len(rb, FOLIO_PROP_MARGIN_LEFT, m->aw, 0);
+		br = folio_fo_len(rb, FOLIO_PROP_MARGIN_RIGHT, m->aw, 0);
+	}
+	m->bx = ml + bl;
+	m->by = mt + bt;
+	m->bw = m->aw - bl - br;
+	m->bh = ah - bt - bb;
+	if (m->bw < FOLIO_PT(1))
+		m->bw = FOLIO_PT(1);
+	if (m->bh < FOLIO_PT(1))
+		m->bh = FOLIO_PT(1);
+	const folio_fo *rbe = folio_fo_child(spm, FOLIO_FO_REGION_BEFORE, NULL);
+	const folio_fo *raf = folio_fo_child(spm, FOLIO_FO_REGION_AFTER, NULL);
+	m->before_y = mt;
+	m->before_h = rbe ? folio_fo_len(rbe, FOLIO_PROP_EXTENT, ah, 0) : 0;
+	m->after_h = raf ? folio_fo_len(raf, FOLIO_PROP_EXTENT, ah, 0) : 0;
+	m->after_y = m->ph - mb - m->after_h;
+	m->before_name = rbe && *folio_fo_str(rbe, FOLIO_PROP_REGION_NAME)
+	    ? folio_fo_str(rbe, FOLIO_PROP_REGION_NAME) : (rbe ? "xsl-region-before" : NULL);
+	m->after_name = raf && *folio_fo_str(raf, FOLIO_PROP_REGION_NAME)
+	    ? folio_fo_str(raf, FOLIO_PROP_REGION_NAME) : (raf ? "xsl-region-after" : NULL);
+}
+
+typedef struct pagectx {
+	int index;      /* 0-based index of the page in its sequence */
+	int number;     /* page number */
+	bool last;      /* the page is the last of the sequence */
+	bool blank;     /* a page inserted to satisfy odd/even */
+} pagectx;
+
+static bool
+conditions_match(const folio_fo *c, const pagectx *pc)
+{
+	const char *pos = folio_fo_kw(c, FOLIO_PROP_PAGE_POSITION);
+	const char *oe = folio_fo_kw(c, FOLIO_PROP_ODD_OR_EVEN);
+	const char *bl = folio_fo_kw(c, FOLIO_PROP_BLANK_OR_NOT_BLANK);
+	if (!strcmp(pos, "first") && pc->index != 0)
+		return false;
+	if (!strcmp(pos, "rest") && pc->index == 0)
+		return false;
+	if (!strcmp(pos, "last") && !pc->last)
+		return false;
+	if (!strcmp(pos, "only") && !(pc->last && pc->index == 0))
+		return false;
+	if (!strcmp(oe, "odd") && pc->number % 2 == 0)
+		return false;
+	if (!strcmp(oe, "even") && pc->number % 2 != 0)
+		return false;
+	if (!strcmp(bl, "blank") && !pc->blank)
+		return false;
+	if (!strcmp(bl, "not-blank") && pc->blank)
+		return false;
+	return true;
+}
+
+static int
+max_repeats(const folio_fo *n)
+{
+	folio_value v = folio_fo_get(n, FOLIO_PROP_MAXIMUM_REPEATS);
+	if (v.kind == FOLIO_V_KW && v.str[0] >= '0' && v.str[0] <= '9')
+		return atoi(v.str);
+	return INT_MAX;
+}
+
+/* The simple-page-master for a page, or NULL when the name is unknown. */
+static const folio_fo *
+select_master(layout *L, const folio_fo *m, const pagectx *pc)
+{
+	if (!m || m->kind == FOLIO_FO_SIMPLE_PAGE_MASTER)
+		return m;
+	int idx = pc->index;
+	const folio_fo *lastref = NULL;
+	for (const folio_fo *s = m->first; s; s = s->next) {
+		int max = s->kind == FOLIO_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : max_repeats(s);
+		if (s->kind == FOLIO_FO_SINGLE_PAGE_MASTER_REFERENCE ||
+		    s->kind == FOLIO_FO_REPEATABLE_PAGE_MASTER_REFERENCE) {
+			lastref = s;
+			if (idx < max)
+				return find_master(L, folio_fo_str(s, FOLIO_PROP_MASTER_REFERENCE));
+			idx -= max;
+		} else if (s->kind == FOLIO_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+			lastref = s;
+			if (idx < max)
+				break;
+			idx -= max;
+		}
+	}
+	if (!lastref)
+		return NULL;
+	if (lastref->kind != FOLIO_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES)
+		return find_master(L, folio_fo_str(lastref, FOLIO_PROP_MASTER_REFERENCE));
+	for (const folio_fo *c = folio_fo_child(lastref, FOLIO_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, NULL);
+	     c; c = folio_fo_child(lastref, FOLIO_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, c))
+		if (conditions_match(c, pc))
+			return find_master(L, folio_fo_str(c, FOLIO_PROP_MASTER_REFERENCE));
+	const folio_fo *c = folio_fo_child(lastref, FOLIO_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, NULL);
+	return c ? find_master(L, folio_fo_str(c, FOLIO_PROP_MASTER_REFERENCE)) : NULL;
+}
+
+static const char *
+roman(int n, bool upper, char *buf)
+{
+	static const struct { int v; const char *s; } r[] = {
+		{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+		{90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"},
+		{4, "iv"}, {1, "i"}};
+	buf[0] = 0;
+	if (n <= 0 || n >= 5000) {
+		sprintf(buf, "%d", n);
+		return buf;
+	}
+	for (int i = 0; i < 13; i++)
+		while (n >= r[i].v) {
+			strcat(buf, r[i].s);
+			n -= r[i].v;
+		}
+	if (upper)
+		for (char *p = buf; *p; p++)
+			*p = (char)(*p - 'a' + 'A');
+	return buf;
+}
+
+const char *
+format_page_number(layout *L, int n, const char *format)
+{
+	char buf[64];
+	if (!strcmp(format, "i") || !strcmp(format, "I")) {
+		roman(n, format[0] == 'I', buf);
+	} else if ((!strcmp(format, "a") || !strcmp(format, "A")) && n > 0) {
+		char tmp[16];
+		int k = 0;
+		for (int v = n; v > 0 && k < 15; v = (v - 1) / 26)
+			tmp[k++] = (char)((format[0]) + (v - 1) % 26);
+		for (int i = 0; i < k; i++)
+			buf[i] = tmp[k - 1 - i];
+		buf[k] = 0;
+	} else {
+		int width = 0;
+		for (const char *f = format; *f == '0'; f++)
+			width++;
+		if (format[0] == '0' && format[width] == '1')
+			width++;
+		else
+			width = 0;
+		snprintf(buf, sizeof buf, "%0*d", width, n);
+	}
+	return folio_arena_strdup(L->arena, buf);
+}
+
+/* Finds where the page that starts at item i ends.  Returns the end of its
+ * content (exclusive); *next is where the next page starts. */
+static int
+fit_page(layout *L, vlist *v, int i, folio_len H, int *next, int *force)
+{
+	folio_len y = 0;
+	int best = -1;
+	bool started = false;
+	*force = -1;
+	for (int j = i; j < v->n; j++) {
+		vitem *it = &v->items[j];
+		if (!started && it->kind != V_BOX)
+			continue;  /* discarded at the top of a page */
+		if (it->kind == V_BOX) {
+			if (started && y + it->h > H) {
+				if (best >= 0) {
+					*next = best + 1;
+					return best;
+				}
+				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "keep",
+				              "content kept together does not fit on one page; "
+				              "broken anyway");
+				*next = j;
+				return j;
+			}
+			if (!started && it->h > H)
+				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "overflow",
+				              "content is taller than the page body and overflows it");
+			y += it->h;
+			started = true;
+		} else if (it->kind == V_GLUE) {
+			if (it->pen < PEN_INF)
+				best = j;
+			y += it->h;
+		} else if (it->pen <= PEN_FORCE) {
+			*force = it->force;
+			*next = j + 1;
+			return j;
+		} else if (it->pen < PEN_INF) {
+			best = j;
+		}
+	}
+	*next = v->n;
+	return v->n;
+}
+
+static bool
+has_boxes(vlist *v, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		if (v->items[i].kind == V_BOX)
+			return true;
+	return false;
+}
+
+static void
+place_static(layout *L, const folio_fo *ps, const char *name, folio_area *page,
+             folio_len x, folio_len y, folio_len w, folio_len h)
+{
+	if (!name)
+		return;
+	for (const folio_fo *sc = folio_fo_child(ps, FOLIO_FO_STATIC_CONTENT, NULL); sc;
+	     sc = folio_fo_child(ps, FOLIO_FO_STATIC_CONTENT, sc)) {
+		if (strcmp(folio_fo_str(sc, FOLIO_PROP_FLOW_NAME), name))
+			continue;
+		folio_area *r = area_new(L, FOLIO_AREA_REGION, sc);
+		r->region_name = !strcmp(name, "xsl-region-after") ? "xsl-region-after"
+		               : !strcmp(name, "xsl-region-before") ? "xsl-region-before"
+		                                                    : "static";
+		r->x = x;
+		r->y = y;
+		r->w = w;
+		r->h = h;
+		vlist v = {0};
+		emitter E = {.L = L, .out = &v, .ref_w = w};
+		lay_children(&E, sc, (blockgeo){0, 0, true});
+		vl_place(L, &v, 0, v.n, x, y, r);
+		vl_free(&v);
+		area_append(page, r);
+		return;
+	}
+}
+
+typedef struct pagelist {
+	folio_area **pages;
+	size_t n, cap;
+} pagelist;
+
+static folio_area *
+new_page(layout *L, pagelist *pl, const folio_fo *ps, const master *m, int number,
+         const char *format)
+{
+	folio_area *page = area_new(L, FOLIO_AREA_PAGE, m->spm);
+	page->w = m->pw;
+	page->h = m->ph;
+	page->page_number = number;
+	page->page_label = format_page_number(L, number, format);
+	L->page_label = page->page_label;
+	place_static(L, ps, m->before_name, page, m->ax, m->before_y, m->aw, m->before_h);
+	place_static(L, ps, m->after_name, page, m->ax, m->after_y, m->aw, m->after_h);
+	L->page_label = NULL;
+	folio_area *body = area_new(L, FOLIO_AREA_REGION, m->spm);
+	body->region_name = "xsl-region-body";
+	body->x = m->bx;
+	body->y = m->by;
+	body->w = m->bw;
+	body->h = m->bh;
+	area_append(page, body);
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? 2 * pl->cap : 16;
+		pl->pages = folio_realloc_array(pl->pages, pl->cap, sizeof *pl->pages);
+	}
+	pl->pages[pl->n++] = page;
+	return body;
+}
+
+/* Lays out one page-sequence, appending its pages; returns the number of
+ * the last page. */
+static int
+lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
+{
+	const char *mref = folio_fo_str(ps, FOLIO_PROP_MASTER_REFERENCE);
+	const folio_fo *m = find_master(L, mref);
+	if (!m) {
+		folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "fo-master",
+		              "no page master named \"%s\"", mref);
+		return number - 1;
+	}
+	const char *format = folio_fo_str(ps, FOLIO_PROP_FORMAT);
+	pagectx pc = {0, number, false, false};
+	const folio_fo *spm = select_master(L, m, &pc);
+	if (!spm) {
+		folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "fo-master",
+		              "page master \"%s\" selects no simple-page-master", mref);
+		return number - 1;
+	}
+	master first;
+	master_geometry(spm, &first);
+
+	vlist v = {0};
+	emitter E = {.L = L, .out = &v, .ref_w = first.bw};
+	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
+	if (flow)
+		lay_children(&E, flow, (blockgeo){0, 0, true});
+
+	int i = 0, index = 0, pending_force = -1;
+	const vitem *prev_box = NULL;
+	do {
+		if (index >= FOLIO_LIMIT_PAGES) {
+			folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "limit",
+			              "more than %d pages", FOLIO_LIMIT_PAGES);
+			break;
+		}
+		/* odd-page / even-page breaks may need a blank page first */
+		if (pending_force > 0 && (number % 2 == 1) != (pending_force == 1)) {
+			pc = (pagectx){index, number, false, true};
+			master bm;
+			master_geometry(select_master(L, m, &pc) ? select_master(L, m, &pc) : spm, &bm);
+			new_page(L, pl, ps, &bm, number, format);
+			index++;
+			number++;
+		}
+		pc = (pagectx){index, number, false, false};
+		const folio_fo *sel = select_master(L, m, &pc);
+		master pm;
+		master_geometry(sel ? sel : spm, &pm);
+		if (pm.bw != first.bw && !L->warned_width) {
+			L->warned_width = 1;
+			folio_fo_diag(L->d, L->doc, ps, FOLIO_WARNING, "fo-master",
+			              "pages of this sequence have body regions of different "
+			              "widths; the flow is set at the width of the first page");
+		}
+		/* a table broken across pages gets its header again */
+		int first_box = i;
+		while (first_box < v.n && v.items[first_box].kind != V_BOX)
+			first_box++;
+		tblinfo *rep = NULL;
+		if (first_box < v.n && prev_box && v.items[first_box].table &&
+		    v.items[first_box].table == prev_box->table &&
+		    !v.items[first_box].is_header && v.items[first_box].table->header &&
+		    !v.items[first_box].table->omit_at_break)
+			rep = v.items[first_box].table;
+		folio_len top = rep ? rep->header_h : 0;
+		int next, force;
+		int end = fit_page(L, &v, i, pm.bh - top, &next, &force);
+		if (end >= v.n || !has_boxes(&v, next, v.n)) {
+			/* the last page: a master for page-position="last" may differ */
+			pagectx lc = {index, number, true, false};
+			const folio_fo *ls = select_master(L, m, &lc);
+			if (ls && ls != sel) {
+				master lm;
+				master_geometry(ls, &lm);
+				int n2, f2;
+				int e2 = fit_page(L, &v, i, lm.bh - top, &n2, &f2);
+				if (e2 >= end) {
+					pm = lm;
+					end = e2;
+					next = n2;
+					force = f2;
+				}
+			}
+		}
+		folio_area *body = new_page(L, pl, ps, &pm, number, format);
+		if (rep) {
+			for (const folio_area *a = rep->header; a; a = a->next)
+				area_adopt(body, area_clone(L, a), pm.bx, pm.by);
+		}
+		vl_place(L, &v, i, end, pm.bx, pm.by + top, body);
+		for (int k = i; k < end; k++)
+			if (v.items[k].kind == V_BOX)
+				prev_box = &v.items[k];
+		pending_force = force;
+		i = next;
+		index++;
+		number++;
+	} while (i < v.n && has_boxes(&v, i, v.n));
+	vl_free(&v);
+	return number - 1;
+}
+
+folio_area_tree *
+folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
+{
+	folio_area_tree *t = folio_calloc(1, sizeof *t);
+	t->arena = folio_arena_new();
+	layout L = {.d = d, .doc = doc, .arena = t->arena};
+	if (!fonts_init(&L)) {
+		folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
+		                "cannot open the font system (fontconfig)");
+		folio_area_tree_free(t);
+		return NULL;
+	}
+	pagelist pl = {0};
+	int number = 1;
+	size_t before = d->errors;
+	for (const folio_fo *ps = doc->root->first; ps; ps = ps->next) {
+		if (ps->kind != FOLIO_FO_PAGE_SEQUENCE)
+			continue;
+		folio_value ipn = folio_fo_get(ps, FOLIO_PROP_INITIAL_PAGE_NUMBER);
+		if (ipn.kind == FOLIO_V_NUM)
+			number = (int)ipn.num;
+		else if (ipn.kind == FOLIO_V_KW && ipn.str[0] >= '0' && ipn.str[0] <= '9')
+			number = atoi(ipn.str);
+		else if (ipn.kind == FOLIO_V_KW && !strcmp(ipn.str, "auto-odd") && number % 2 == 0)
+			number++;
+		else if (ipn.kind == FOLIO_V_KW && !strcmp(ipn.str, "auto-even") && number % 2 == 1)
+			number++;
+		number = lay_sequence(&L, ps, number, &pl) + 1;
+	}
+	if (pl.n == 0 && d->errors == before)
+		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
+		                "the document has no fo:page-sequence, so no pages");
+	t->pages = folio_arena_alloc(t->arena, (pl.n + 1) * sizeof *t->pages);
+	memcpy(t->pages, pl.pages, pl.n * sizeof *t->pages);
+	t->npages = pl.n;
+	free(pl.pages);
+	t->fontmap = L.fontmap;
+	fonts_done(&L);
+	if (d->errors > before || t->npages == 0) {
+		folio_area_tree_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+folio_area_tree_free(folio_area_tree *t)
+{
+	if (!t)
+		return;
+	folio_arena_free(t->arena);
+	if (t->fontmap)
+		g_object_unref(t->fontmap);
+	free(t);
+}

@@ -1,0 +1,423 @@
+/*
+ * para.c -- one paragraph: the inline content between block boundaries,
+ * with XSL white-space handling, set by pango into lines.
+ *
+ * White space: linefeed-treatment, white-space-collapse and
+ * white-space-treatment are applied here, while the text is collected,
+ * because only here is the position in the line known.  A preserved
+ * linefeed becomes U+2028 (a line break inside one pango paragraph, so
+ * text-indent is not applied again).
+ *
+ * Lines: pango breaks and justifies; folio positions each line itself
+ * (alignment, text-indent, line-height with half-leading as XSL and FOP
+ * do it) and emits one box per line, with widows/orphans as penalties.
+ *
+ * Leaders are U+FFFC with a shape attribute of the leader's width; on a
+ * justified line they grow to fill it, up to leader-length.maximum.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct leader {
+	int index;                 /* byte index of its U+FFFC */
+	const folio_fo *fo;
+	folio_len min, opt, max;   /* max < 0: unbounded (100%) */
+	PangoAttrShape *shape;     /* owned by the attr list */
+} leader;
+
+struct para {
+	layout *L;
+	folio_buf text;            /* UTF-8 */
+	PangoAttrList *attrs;      /* owned */
+	leader *leaders;           /* malloc'd */
+	int nleaders, capleaders;
+	bool content;              /* has something besides collapsed spaces */
+	bool space;                /* the last character is a collapsible space */
+};
+
+para *
+para_new(layout *L)
+{
+	para *p = folio_calloc(1, sizeof *p);
+	p->L = L;
+	p->attrs = pango_attr_list_new();
+	return p;
+}
+
+static void
+para_reset(para *p)
+{
+	folio_buf_clear(&p->text);
+	pango_attr_list_unref(p->attrs);
+	p->attrs = pango_attr_list_new();
+	p->nleaders = 0;
+	p->content = false;
+	p->space = false;
+}
+
+void
+para_free(para *p)
+{
+	if (!p)
+		return;
+	folio_buf_clear(&p->text);
+	pango_attr_list_unref(p->attrs);
+	free(p->leaders);
+	free(p);
+}
+
+bool
+para_empty(const para *p)
+{
+	return !p->content;
+}
+
+static bool
+at_line_start(const para *p)
+{
+	if (p->text.len == 0)
+		return true;
+	/* after U+2028 (e2 80 a8) */
+	return p->text.len >= 3 && !memcmp(p->text.data + p->text.len - 3,
+	                                   "\xe2\x80\xa8", 3);
+}
+
+/* Attributes of style for bytes [start, end). */
+static void
+add_style(para *p, const folio_fo *style, int start, int end)
+{
+	if (end <= start)
+		return;
+	PangoFontDescription *fd = font_of(style);
+	PangoAttribute *a = pango_attr_font_desc_new(fd);
+	pango_font_description_free(fd);
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(p->attrs, a);
+	uint32_t c = folio_fo_color(style, FOLIO_PROP_COLOR);
+	if ((c & 0xffffff) != 0) {
+		a = pango_attr_foreground_new((guint16)(((c >> 16) & 255) * 257),
+		                              (guint16)(((c >> 8) & 255) * 257),
+		                              (guint16)((c & 255) * 257));
+		a->start_index = (guint)start;
+		a->end_index = (guint)end;
+		pango_attr_list_insert(p->attrs, a);
+	}
+	if (style->kind != FOLIO_FO_BLOCK) {
+		const folio_value *bg = folio_fo_specified(style, FOLIO_PROP_BACKGROUND_COLOR);
+		if (bg && bg->kind == FOLIO_V_COLOR && (bg->color >> 24)) {
+			uint32_t b = bg->color;
+			a = pango_attr_background_new((guint16)(((b >> 16) & 255) * 257),
+			                              (guint16)(((b >> 8) & 255) * 257),
+			                              (guint16)((b & 255) * 257));
+			a->start_index = (guint)start;
+			a->end_index = (guint)end;
+			pango_attr_list_insert(p->attrs, a);
+		}
+	}
+	if (style->kind != FOLIO_FO_TEXT) {
+		const char *lang = folio_fo_str(style, FOLIO_PROP_LANGUAGE);
+		if (*lang && strcmp(lang, "none")) {
+			a = pango_attr_language_new(pango_language_from_string(lang));
+			a->start_index = (guint)start;
+			a->end_index = (guint)end;
+			pango_attr_list_insert(p->attrs, a);
+		}
+	}
+}
+
+void
+para_text(para *p, const folio_fo *style, const char *text, size_t len)
+{
+	const char *lf = folio_fo_kw(style, FOLIO_PROP_LINEFEED_TREATMENT);
+	bool collapse = !folio_fo_is(style, FOLIO_PROP_WHITE_SPACE_COLLAPSE, "false");
+	const char *wst = folio_fo_kw(style, FOLIO_PROP_WHITE_SPACE_TREATMENT);
+	bool keep_spaces = !strcmp(wst, "preserve");
+	bool drop_spaces = !strcmp(wst, "ignore");
+	int start = (int)p->text.len;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (c == '\r')
+			c = ' ';
+		if (c == '\n') {
+			if (!strcmp(lf, "preserve")) {
+				/* spaces before a preserved linefeed go unless preserved */
+				while (!keep_spaces && p->text.len && p->text.data[p->text.len - 1] == ' ')
+					p->text.data[--p->text.len] = 0;
+				folio_buf_puts(&p->text, "\xe2\x80\xa8");
+				p->content = true;
+				p->space = false;
+				continue;
+			}
+			if (!strcmp(lf, "ignore"))
+				continue;
+			if (!strcmp(lf, "treat-as-zero-width-space")) {
+				folio_buf_puts(&p->text, "\xe2\x80\x8b");
+				continue;
+			}
+			c = ' ';
+		}
+		if (c == ' ' || c == '\t') {
+			if (drop_spaces)
+				continue;
+			if (!keep_spaces && (at_line_start(p) || (collapse && p->space)))
+				continue;
+			if (collapse && !keep_spaces && p->space)
+				continue;
+			folio_buf_add(&p->text, " ", 1);
+			p->space = true;
+			continue;
+		}
+		folio_buf_add(&p->text, &c, 1);
+		p->content = true;
+		p->space = false;
+	}
+	add_style(p, style, start, (int)p->text.len);
+}
+
+static folio_len
+leader_len(const folio_fo *n, folio_prop_id id, folio_len dflt)
+{
+	folio_value v = folio_fo_get(n, id);
+	if (v.kind == FOLIO_V_LEN)
+		return v.len;
+	if (v.kind == FOLIO_V_PCT)
+		return v.num >= 100 ? -1 : dflt;  /* % of the line: treated as fill */
+	return dflt;
+}
+
+void
+para_leader(para *p, const folio_fo *node)
+{
+	if (p->nleaders == p->capleaders) {
+		p->capleaders = p->capleaders ? 2 * p->capleaders : 4;
+		p->leaders = folio_realloc_array(p->leaders, (size_t)p->capleaders,
+		                                 sizeof *p->leaders);
+	}
+	leader *l = &p->leaders[p->nleaders++];
+	l->fo = node;
+	l->index = (int)p->text.len;
+	l->min = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MINIMUM, 0);
+	l->opt = leader_len(node, FOLIO_PROP_LEADER_LENGTH_OPTIMUM, FOLIO_PT(12));
+	l->max = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MAXIMUM, -1);
+	if (l->min < 0)
+		l->min = 0;
+	if (l->opt < 0)
+		l->opt = l->min;
+	if (l->max >= 0 && l->opt > l->max)
+		l->opt = l->max;
+	folio_buf_puts(&p->text, "\xef\xbf\xbc");
+	PangoRectangle r = {0, 0, l->opt, 0};
+	PangoAttribute *a = pango_attr_shape_new(&r, &r);
+	a->start_index = (guint)l->index;
+	a->end_index = (guint)p->text.len;
+	l->shape = (PangoAttrShape *)a;
+	pango_attr_list_insert(p->attrs, a);
+	add_style(p, node, l->index, (int)p->text.len);
+	p->content = true;
+	p->space = false;
+}
+
+void
+para_page_number(para *p, const folio_fo *node)
+{
+	const char *t = p->L->page_label ? p->L->page_label : "1";
+	int start = (int)p->text.len;
+	folio_buf_puts(&p->text, t);
+	add_style(p, node, start, (int)p->text.len);
+	p->content = true;
+	p->space = false;
+}
+
+/* ---- setting lines ---- */
+
+typedef enum align { AL_START, AL_CENTER, AL_END, AL_JUSTIFY } align;
+
+static align
+align_of(const char *kw)
+{
+	if (!strcmp(kw, "center"))
+		return AL_CENTER;
+	if (!strcmp(kw, "end") || !strcmp(kw, "right") || !strcmp(kw, "outside"))
+		return AL_END;
+	if (!strcmp(kw, "justify"))
+		return AL_JUSTIFY;
+	return AL_START;
+}
+
+/* Is the line the last of the paragraph or ended by a forced break? */
+static bool
+is_last_line(PangoLayout *pl, PangoLayoutLine *line, bool final)
+{
+	if (final)
+		return true;
+	const char *t = pango_layout_get_text(pl);
+	int end = line->start_index + line->length;
+	return end >= 3 && !memcmp(t + end - 3, "\xe2\x80\xa8", 3);
+}
+
+/* On justified lines, leaders take up the free space (up to their max). */
+static bool
+stretch_leaders(para *p, PangoLayout *pl, folio_len width, align a, align last)
+{
+	bool changed = false;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		bool lastl = is_last_line(pl, line, pango_layout_iter_at_last_line(it));
+		if ((lastl ? last : a) != AL_JUSTIFY)
+			continue;
+		int from = line->start_index, to = from + line->length;
+		PangoRectangle log;
+		pango_layout_line_get_extents(line, NULL, &log);
+		folio_len avail = width - (line->is_paragraph_start
+		                           ? pango_layout_get_indent(pl) : 0);
+		folio_len free = avail - log.width - 16;
+		int n = 0;
+		for (int i = 0; i < p->nleaders; i++)
+			if (p->leaders[i].index >= from && p->leaders[i].index < to)
+				n++;
+		if (!n || free <= 0)
+			continue;
+		for (int i = 0; i < p->nleaders; i++) {
+			leader *l = &p->leaders[i];
+			if (l->index < from || l->index >= to)
+				continue;
+			folio_len w = l->shape->logical_rect.width + free / n;
+			if (l->max >= 0 && w > l->max)
+				w = l->max;
+			if (w != l->shape->logical_rect.width) {
+				l->shape->logical_rect.width = w;
+				l->shape->ink_rect.width = w;
+				changed = true;
+			}
+		}
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (changed) {
+		pango_layout_set_attributes(pl, p->attrs);
+		pango_layout_context_changed(pl);
+	}
+	return changed;
+}
+
+static void
+add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
+                 folio_area *la, folio_len line_x_in_layout)
+{
+	int from = line->start_index, to = from + line->length;
+	for (int i = 0; i < p->nleaders; i++) {
+		leader *l = &p->leaders[i];
+		if (l->index < from || l->index >= to)
+			continue;
+		const char *pat = folio_fo_kw(l->fo, FOLIO_PROP_LEADER_PATTERN);
+		int kind = !strcmp(pat, "rule") ? FOLIO_LEADER_RULE
+		         : !strcmp(pat, "dots") ? FOLIO_LEADER_DOTS : FOLIO_LEADER_SPACE;
+		if (kind == FOLIO_LEADER_SPACE)
+			continue;
+		PangoRectangle pos;
+		pango_layout_index_to_pos(pl, l->index, &pos);
+		folio_area *a = area_new(E->L, FOLIO_AREA_LEADER, l->fo);
+		a->leader_pattern = kind;
+		a->x = la->x + (pos.x - line_x_in_layout);
+		a->w = l->shape->logical_rect.width;
+		a->thickness = folio_fo_len(l->fo, FOLIO_PROP_RULE_THICKNESS, 0, FOLIO_PT(1));
+		a->color = folio_fo_color(l->fo, FOLIO_PROP_COLOR);
+		a->y = la->baseline - a->thickness;
+		a->h = a->thickness;
+		if (kind == FOLIO_LEADER_DOTS) {
+			a->font = font_of(l->fo);
+			folio_arena_release(E->L->arena,
+			                    (void (*)(void *))pango_font_description_free,
+			                    a->font);
+			a->y = la->y;
+			a->h = la->h;
+		}
+		area_append(la, a);
+	}
+}
+
+void
+para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
+{
+	if (!p->content) {
+		para_reset(p);
+		return;
+	}
+	while (p->text.len && p->text.data[p->text.len - 1] == ' ')
+		p->text.data[--p->text.len] = 0;
+	layout *L = E->L;
+	folio_len width = E->ref_w - geo->start - geo->end;
+	if (width < FOLIO_PT(1))
+		width = FOLIO_PT(1);
+	folio_len indent = geo->first_para
+	    ? folio_fo_len(block, FOLIO_PROP_TEXT_INDENT, width, 0) : 0;
+	align a = align_of(folio_fo_kw(block, FOLIO_PROP_TEXT_ALIGN));
+	const char *lastkw = folio_fo_kw(block, FOLIO_PROP_TEXT_ALIGN_LAST);
+	align last = !strcmp(lastkw, "relative") ? (a == AL_JUSTIFY ? AL_START : a)
+	                                         : align_of(lastkw);
+	bool wrap = !folio_fo_is(block, FOLIO_PROP_WRAP_OPTION, "no-wrap");
+
+	PangoLayout *pl = pango_layout_new(L->pctx);
+	folio_arena_release(L->arena, g_object_unref, pl);
+	pango_layout_set_text(pl, p->text.data, (int)p->text.len);
+	pango_layout_set_attributes(pl, p->attrs);
+	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(pl, a == AL_JUSTIFY);
+	pango_layout_set_justify_last_line(pl, last == AL_JUSTIFY);
+	/* pango indents the first line by a positive indent and all others by
+	 * a negative one; XSL moves only the first line either way */
+	pango_layout_set_width(pl, wrap ? width + (indent < 0 ? -indent : 0) : -1);
+	pango_layout_set_indent(pl, indent);
+	if (p->nleaders && stretch_leaders(p, pl, width, a, last))
+		(void)pango_layout_get_line_count(pl);
+
+	folio_len a0, d0;
+	font_metrics(L, block, &a0, &d0);
+	folio_len lh = line_height_of(block);
+	folio_len half = (lh - (a0 + d0)) / 2;
+	int nlines = pango_layout_get_line_count(pl);
+	int orphans = (int)folio_fo_num(block, FOLIO_PROP_ORPHANS, 2);
+	int widows = (int)folio_fo_num(block, FOLIO_PROP_WIDOWS, 2);
+
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int k = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		folio_len baseline = pango_layout_iter_get_baseline(it);
+		folio_len asc = baseline - log.y, desc = log.y + log.height - baseline;
+		folio_len A = asc > a0 ? asc : a0, D = desc > d0 ? desc : d0;
+		folio_len h = A + D + 2 * half;
+		bool lastl = is_last_line(pl, line, pango_layout_iter_at_last_line(it));
+		align al = lastl ? last : a;
+		bool first = line->is_paragraph_start && k == 0;
+		folio_len x0 = geo->start + (first ? indent : 0);
+		folio_len avail = width - (first ? indent : 0);
+		folio_len x = x0;
+		if (al == AL_CENTER)
+			x = x0 + (avail - log.width) / 2;
+		else if (al == AL_END)
+			x = x0 + avail - log.width;
+
+		folio_area *la = area_new(L, FOLIO_AREA_LINE, block);
+		la->line = line;
+		la->x = x;
+		la->y = 0;
+		la->w = log.width;
+		la->h = h;
+		la->baseline = half + A;
+		if (p->nleaders)
+			add_leader_areas(p, E, pl, line, la, log.x);
+		if (k > 0)
+			em_penalty(E, (k >= orphans && nlines - k >= widows) ? 0 : PEN_INF);
+		em_box(E, h, la, block);
+		k++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	geo->first_para = false;
+	para_reset(p);
+}

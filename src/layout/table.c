@@ -1,0 +1,306 @@
+/*
+ * table.c -- tables with the fixed layout: column widths from
+ * fo:table-column (lengths, percentages, proportional-column-width()),
+ * cells set into their own vertical lists, one box per row, the header
+ * remembered so pagination can repeat it after a break.
+ *
+ * The table as a whole (spaces, keeps, breaks, its own border) is handled
+ * by lay_block in block.c, which calls lay_table for the content.
+ *
+ * Not yet: rows that break across pages, number-rows-spanned, automatic
+ * column widths from content (auto columns share the remaining width).
+ */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct tcols {
+	folio_len *w;     /* widths, malloc'd */
+	folio_len *x;     /* x offsets from the table's start edge */
+	int n;
+} tcols;
+
+static int
+count_row_columns(const folio_fo *row)
+{
+	int n = 0;
+	for (const folio_fo *c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL); c;
+	     c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, c))
+		n += (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+	return n;
+}
+
+/* The first row (or the cells directly in the first body) decides the
+ * number of columns when there are no fo:table-column elements. */
+static int
+guess_columns(const folio_fo *table)
+{
+	for (const folio_fo *part = table->first; part; part = part->next) {
+		if (part->kind != FOLIO_FO_TABLE_BODY && part->kind != FOLIO_FO_TABLE_HEADER)
+			continue;
+		const folio_fo *row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL);
+		int n = row ? count_row_columns(row) : count_row_columns(part);
+		if (n > 0)
+			return n;
+	}
+	return 1;
+}
+
+static void
+columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
+{
+	int n = 0;
+	for (const folio_fo *c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, NULL); c;
+	     c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, c))
+		n += (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_REPEATED, 1);
+	bool guessed = n == 0;
+	if (guessed)
+		n = guess_columns(table);
+	if (n > FOLIO_LIMIT_TABLE_COLUMNS) {
+		folio_fo_diag(E->L->d, E->L->doc, table, FOLIO_WARNING, "limit",
+		              "table has %d columns; only the first %d are laid out",
+		              n, FOLIO_LIMIT_TABLE_COLUMNS);
+		n = FOLIO_LIMIT_TABLE_COLUMNS;
+	}
+	if (n < 1)
+		n = 1;
+	tc->n = n;
+	tc->w = folio_calloc((size_t)n, sizeof *tc->w);
+	tc->x = folio_calloc((size_t)n + 1, sizeof *tc->x);
+	double *prop = folio_calloc((size_t)n, sizeof *prop);
+	double props = 0;
+	folio_len fixed = 0;
+	int i = 0;
+	for (const folio_fo *c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, NULL);
+	     c && i < n; c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, c)) {
+		int rep = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_REPEATED, 1);
+		folio_value v = folio_fo_get(c, FOLIO_PROP_COLUMN_WIDTH);
+		for (int r = 0; r < rep && i < n; r++, i++) {
+			if (v.kind == FOLIO_V_LEN || v.kind == FOLIO_V_PCT) {
+				tc->w[i] = folio_fo_len(c, FOLIO_PROP_COLUMN_WIDTH, width, 0);
+				fixed += tc->w[i];
+			} else {
+				prop[i] = v.kind == FOLIO_V_FUNC && v.num > 0 ? v.num : 1;
+				props += prop[i];
+			}
+		}
+	}
+	for (; i < n; i++) {
+		prop[i] = 1;
+		props += 1;
+	}
+	folio_len rest = width - fixed;
+	for (i = 0; i < n; i++)
+		if (prop[i] > 0)
+			tc->w[i] = rest > 0 ? (folio_len)(rest * (prop[i] / props)) : 0;
+	for (i = 0; i < n; i++)
+		tc->x[i + 1] = tc->x[i] + tc->w[i];
+	free(prop);
+}
+
+typedef struct cellbox {
+	const folio_fo *fo;
+	vlist v;
+	folio_len x, w;          /* cell rectangle (border box), from table start */
+	folio_len in_top, in_bottom, in_start;
+	folio_len content_h;
+} cellbox;
+
+/* Sets one row (cells given as the children of `row` of kind
+ * FOLIO_FO_TABLE_CELL, from `first` up to `count` cells) into one box. */
+static folio_area *
+make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
+         const tcols *tc, blockgeo tgeo, folio_len *out_h)
+{
+	layout *L = E->L;
+	bool collapse = !folio_fo_is(first ? first : rowfo, FOLIO_PROP_BORDER_COLLAPSE,
+	                             "separate");
+	cellbox *cells = folio_calloc((size_t)(count ? count : 1), sizeof *cells);
+	int nc = 0, col = 0;
+	folio_len row_h = 0;
+	if (rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
+		row_h = folio_fo_len(rowfo, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, 0, 0);
+	for (const folio_fo *c = first; c && nc < count; c = c->next) {
+		if (c->kind != FOLIO_FO_TABLE_CELL)
+			continue;
+		int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
+		if (cn > 0 && cn - 1 >= col)
+			col = cn - 1;
+		int span = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+		if (span < 1)
+			span = 1;
+		if (col >= tc->n)
+			break;
+		if (col + span > tc->n)
+			span = tc->n - col;
+		cellbox *cb = &cells[nc++];
+		cb->fo = c;
+		cb->x = tc->x[col];
+		cb->w = tc->x[col + span] - tc->x[col];
+		col += span;
+		folio_border b[4];
+		border_of(c, b, cb->w);
+		folio_len k = collapse ? 2 : 1;
+		cb->in_top = padding_of(c, FOLIO_SIDE_BEFORE, cb->w) + b[FOLIO_SIDE_BEFORE].width / k;
+		cb->in_bottom = padding_of(c, FOLIO_SIDE_AFTER, cb->w) + b[FOLIO_SIDE_AFTER].width / k;
+		cb->in_start = padding_of(c, FOLIO_SIDE_START, cb->w) + b[FOLIO_SIDE_START].width / k;
+		folio_len in_end = padding_of(c, FOLIO_SIDE_END, cb->w) + b[FOLIO_SIDE_END].width / k;
+		blockgeo g = {tgeo.start, tgeo.end, true};
+		if (folio_fo_specified(c, FOLIO_PROP_START_INDENT))
+			g.start = folio_fo_len(c, FOLIO_PROP_START_INDENT, cb->w, 0);
+		if (folio_fo_specified(c, FOLIO_PROP_END_INDENT))
+			g.end = folio_fo_len(c, FOLIO_PROP_END_INDENT, cb->w, 0);
+		/* indents are measured in the cell's content rectangle */
+		g.start -= tgeo.start;
+		g.end -= tgeo.end;
+		if (g.start < 0)
+			g.start = 0;
+		if (g.end < 0)
+			g.end = 0;
+		emitter sub = {.L = L, .out = &cb->v, .ref_w = cb->w - cb->in_start - in_end,
+		               .depth = E->depth + 1};
+		lay_children(&sub, c, g);
+		cb->content_h = vl_height(&cb->v, 0, cb->v.n);
+		folio_len h = cb->content_h + cb->in_top + cb->in_bottom;
+		if (h > row_h)
+			row_h = h;
+	}
+	folio_area holder = {0};
+	for (int i = 0; i < nc; i++) {
+		cellbox *cb = &cells[i];
+		folio_area *ca = area_new(L, FOLIO_AREA_BLOCK, cb->fo);
+		folio_border b[4];
+		border_of(cb->fo, b, cb->w);
+		memcpy(ca->border, b, sizeof b);
+		ca->x = tgeo.start + cb->x;
+		ca->w = cb->w;
+		ca->y = 0;
+		ca->h = row_h;
+		if (collapse) {
+			ca->x -= b[FOLIO_SIDE_START].width / 2;
+			ca->w += (b[FOLIO_SIDE_START].width + b[FOLIO_SIDE_END].width) / 2;
+			ca->y -= b[FOLIO_SIDE_BEFORE].width / 2;
+			ca->h += (b[FOLIO_SIDE_BEFORE].width + b[FOLIO_SIDE_AFTER].width) / 2;
+		}
+		uint32_t bg = folio_fo_color(cb->fo, FOLIO_PROP_BACKGROUND_COLOR);
+		if (!(bg >> 24) && rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
+			bg = folio_fo_color(rowfo, FOLIO_PROP_BACKGROUND_COLOR);
+		ca->background = bg;
+		const char *da = folio_fo_kw(cb->fo, FOLIO_PROP_DISPLAY_ALIGN);
+		folio_len free = row_h - cb->content_h - cb->in_top - cb->in_bottom;
+		folio_len dy = !strcmp(da, "center") ? free / 2 : !strcmp(da, "after") ? free : 0;
+		vl_place(L, &cb->v, 0, cb->v.n, tgeo.start + cb->x + cb->in_start,
+		         cb->in_top + dy, ca);
+		area_append(&holder, ca);
+		vl_free(&cb->v);
+	}
+	free(cells);
+	for (folio_area *a = holder.first; a; a = a->next)
+		a->parent = NULL;
+	*out_h = row_h;
+	return holder.first;
+}
+
+static void
+emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
+          folio_area **hold, folio_len *hold_h)
+{
+	const folio_fo *row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL);
+	if (!row) {
+		/* cells directly in the body: rows of tc->n columns */
+		const folio_fo *c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, NULL);
+		while (c) {
+			int used = 0, count = 0;
+			const folio_fo *k = c;
+			for (; k && used < tc->n; k = folio_fo_child(part, FOLIO_FO_TABLE_CELL, k)) {
+				used += (int)folio_fo_num(k, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+				count++;
+				if (folio_fo_is(k, FOLIO_PROP_ENDS_ROW, "true"))
+					break;
+			}
+			folio_len h;
+			folio_area *areas = make_row(E, part, c, count, tc, tgeo, &h);
+			if (hold) {
+				for (folio_area *a = areas; a; a = a->next) {
+					folio_area *cl = area_clone(E->L, a);
+					area_shift(cl, 0, *hold_h);
+					cl->next = NULL;
+					folio_area **t = hold;
+					while (*t)
+						t = &(*t)->next;
+					*t = cl;
+				}
+				*hold_h += h;
+			}
+			em_box(E, h, areas, part);
+			for (int i = 0; i < count && c; i++)
+				c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, c);
+		}
+		return;
+	}
+	for (; row; row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, row)) {
+		folio_len h;
+		int count = 0;
+		for (const folio_fo *c = row->first; c; c = c->next)
+			count += c->kind == FOLIO_FO_TABLE_CELL;
+		folio_area *areas = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
+		                             count, tc, tgeo, &h);
+		if (hold) {
+			for (folio_area *a = areas; a; a = a->next) {
+				folio_area *cl = area_clone(E->L, a);
+				area_shift(cl, 0, *hold_h);
+				folio_area **t = hold;
+				while (*t)
+					t = &(*t)->next;
+				*t = cl;
+			}
+			*hold_h += h;
+		}
+		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE))
+			em_keep_previous(E);
+		em_box(E, h, areas, row);
+		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
+			E->keep_next = true;
+	}
+}
+
+void
+lay_table(emitter *E, const folio_fo *table, blockgeo geo)
+{
+	folio_len avail = E->ref_w - geo.start - geo.end;
+	folio_len width = avail;
+	folio_value wv = folio_fo_get(table, FOLIO_PROP_INLINE_PROGRESSION_DIMENSION);
+	if (wv.kind != FOLIO_V_LEN && wv.kind != FOLIO_V_PCT)
+		wv = folio_fo_get(table, FOLIO_PROP_WIDTH);
+	if (wv.kind == FOLIO_V_LEN)
+		width = wv.len;
+	else if (wv.kind == FOLIO_V_PCT)
+		width = (folio_len)((double)avail * wv.num / 100);
+	tcols tc;
+	columns(E, table, width, &tc);
+	tblinfo *saved_t = E->table;
+	bool saved_h = E->row_header;
+	const folio_fo *header = folio_fo_child(table, FOLIO_FO_TABLE_HEADER, NULL);
+	tblinfo *ti = NULL;
+	if (header) {
+		ti = folio_arena_alloc(E->L->arena, sizeof *ti);
+		ti->omit_at_break = folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_HEADER_AT_BREAK, "true");
+		E->table = ti;
+		E->row_header = true;
+		emit_rows(E, header, &tc, geo, &ti->header, &ti->header_h);
+		E->row_header = false;
+		E->keep_next = true;
+	}
+	E->table = ti;
+	for (const folio_fo *b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL); b;
+	     b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, b))
+		emit_rows(E, b, &tc, geo, NULL, NULL);
+	E->table = NULL;
+	const folio_fo *footer = folio_fo_child(table, FOLIO_FO_TABLE_FOOTER, NULL);
+	if (footer)
+		emit_rows(E, footer, &tc, geo, NULL, NULL);
+	E->table = saved_t;
+	E->row_header = saved_h;
+	free(tc.w);
+	free(tc.x);
+}

@@ -1,0 +1,272 @@
+/*
+ * vlist.c -- the vertical list: emitting boxes, glue and penalties with
+ * space resolution and keeps, and placing a run of items as areas.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+vitem *
+vl_push(vlist *v, vkind kind)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->items = folio_realloc_array(v->items, (size_t)v->cap, sizeof *v->items);
+	}
+	vitem *it = &v->items[v->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	return it;
+}
+
+void
+vl_free(vlist *v)
+{
+	free(v->items);
+	v->items = NULL;
+	v->n = v->cap = 0;
+}
+
+static bool
+last_is_box(const emitter *E)
+{
+	return E->out->n > 0 && E->out->items[E->out->n - 1].kind == V_BOX;
+}
+
+static int
+kept(const emitter *E)
+{
+	return E->keep_depth > 0 || E->keep_next;
+}
+
+void
+em_flush_space(emitter *E)
+{
+	if (!E->have_space)
+		return;
+	E->have_space = false;
+	folio_len s = E->space;
+	E->space = 0;
+	if (s <= 0)
+		return;
+	bool breakable = last_is_box(E) && !kept(E);
+	vitem *it = vl_push(E->out, V_GLUE);
+	it->h = s;
+	it->pen = breakable ? 0 : PEN_INF;
+}
+
+void
+em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
+{
+	em_flush_space(E);
+	if (last_is_box(E))
+		em_penalty(E, 0);
+	int idx = E->out->n;
+	vitem *it = vl_push(E->out, V_BOX);
+	it->h = h;
+	it->areas = areas;
+	it->deco = E->deco;
+	it->table = E->table;
+	it->is_header = E->row_header;
+	it->fo = fo;
+	for (deco *d = E->deco; d; d = d->parent) {
+		if (d->first_box < 0)
+			d->first_box = idx;
+		d->last_box = idx;
+	}
+	E->keep_next = false;
+}
+
+void
+em_penalty(emitter *E, int pen)
+{
+	if (kept(E) && pen < PEN_INF)
+		pen = PEN_INF;
+	vitem *it = vl_push(E->out, V_PENALTY);
+	it->pen = pen;
+}
+
+void
+em_space(emitter *E, folio_len s, bool retain)
+{
+	(void)retain;
+	if (!E->have_space || s > E->space)
+		E->space = s;
+	E->have_space = true;
+}
+
+void
+em_force(emitter *E, const char *kind)
+{
+	E->have_space = false;
+	E->space = 0;
+	vitem *it = vl_push(E->out, V_PENALTY);
+	it->pen = PEN_FORCE;
+	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2 : 0;
+	E->keep_next = false;
+}
+
+void
+em_keep_previous(emitter *E)
+{
+	for (int i = E->out->n - 1; i >= 0; i--) {
+		vitem *it = &E->out->items[i];
+		if (it->kind == V_BOX)
+			break;
+		if (it->pen > PEN_FORCE)
+			it->pen = PEN_INF;
+	}
+	E->keep_next = true;
+}
+
+/* ---- areas ---- */
+
+folio_area *
+area_new(layout *L, folio_area_kind kind, const folio_fo *fo)
+{
+	folio_area *a = folio_arena_alloc(L->arena, sizeof *a);
+	a->kind = kind;
+	a->fo = fo;
+	return a;
+}
+
+void
+area_append(folio_area *parent, folio_area *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+void
+area_shift(folio_area *a, folio_len dx, folio_len dy)
+{
+	a->x += dx;
+	a->y += dy;
+	if (a->kind == FOLIO_AREA_LINE)
+		a->baseline += dy;
+	for (folio_area *c = a->first; c; c = c->next)
+		area_shift(c, dx, dy);
+}
+
+void
+area_adopt(folio_area *parent, folio_area *list, folio_len dx, folio_len dy)
+{
+	while (list) {
+		folio_area *next = list->next;
+		area_shift(list, dx, dy);
+		area_append(parent, list);
+		list = next;
+	}
+}
+
+folio_area *
+area_clone(layout *L, const folio_area *a)
+{
+	folio_area *c = folio_arena_alloc(L->arena, sizeof *c);
+	*c = *a;
+	c->parent = c->first = c->last = c->next = NULL;
+	for (const folio_area *k = a->first; k; k = k->next)
+		area_append(c, area_clone(L, k));
+	return c;
+}
+
+/* ---- placement ---- */
+
+typedef struct extent {
+	deco *d;
+	folio_len top, bottom;
+} extent;
+
+folio_len
+vl_height(vlist *v, int from, int to)
+{
+	folio_len y = 0, end = 0;
+	bool started = false;
+	for (int i = from; i < to; i++) {
+		vitem *it = &v->items[i];
+		if (it->kind == V_BOX) {
+			started = true;
+			y += it->h;
+			end = y;
+		} else if (it->kind == V_GLUE && started) {
+			y += it->h;
+		}
+	}
+	return end;
+}
+
+folio_len
+vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
+         folio_area *parent)
+{
+	/* pass 1: box tops, and the extent of every deco on this stretch */
+	extent *ext = NULL;
+	int next = 0, cap = 0;
+	folio_len y = 0, end = 0;
+	bool started = false;
+	for (int i = from; i < to; i++) {
+		vitem *it = &v->items[i];
+		if (it->kind == V_GLUE && started)
+			y += it->h;
+		if (it->kind != V_BOX)
+			continue;
+		started = true;
+		/* outermost first, so outer decos are drawn below inner ones */
+		deco *chain[64];
+		int nc = 0;
+		for (deco *d = it->deco; d && nc < 64; d = d->parent)
+			chain[nc++] = d;
+		for (int c = nc - 1; c >= 0; c--) {
+			int k = 0;
+			while (k < next && ext[k].d != chain[c])
+				k++;
+			if (k == next) {
+				if (next == cap) {
+					cap = cap ? 2 * cap : 8;
+					ext = folio_realloc_array(ext, (size_t)cap, sizeof *ext);
+				}
+				ext[next++] = (extent){chain[c], y, y + it->h};
+			}
+			ext[k].bottom = y + it->h;
+		}
+		y += it->h;
+		end = y;
+	}
+	for (int k = 0; k < next; k++) {
+		deco *d = ext[k].d;
+		folio_area *a = area_new(L, FOLIO_AREA_BLOCK, d->fo);
+		a->x = x0 + d->x;
+		a->w = d->w;
+		a->y = y0 + ext[k].top;
+		a->h = ext[k].bottom - ext[k].top;
+		a->background = d->background;
+		memcpy(a->border, d->border, sizeof a->border);
+		if (d->first_box < from)
+			a->border[FOLIO_SIDE_BEFORE].width = 0;
+		if (d->last_box >= to)
+			a->border[FOLIO_SIDE_AFTER].width = 0;
+		area_append(parent, a);
+	}
+	free(ext);
+	/* pass 2: move the boxes' areas into place */
+	y = 0;
+	started = false;
+	for (int i = from; i < to; i++) {
+		vitem *it = &v->items[i];
+		if (it->kind == V_GLUE && started)
+			y += it->h;
+		if (it->kind != V_BOX)
+			continue;
+		started = true;
+		area_adopt(parent, it->areas, x0, y0 + y);
+		it->areas = NULL;
+		y += it->h;
+	}
+	return end;
+}

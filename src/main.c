@@ -1,0 +1,235 @@
+/*
+ * main.c -- the command line: subcommands, options, diagnostics on stderr,
+ * exit codes (0 ok, 1 document errors, 2 usage / files / unknown type).
+ */
+#include <getopt.h>
+#include <libgen.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fo/fo.h"
+#include "pipeline.h"
+
+static const char usage_text[] =
+"Usage: folio COMMAND [OPTIONS] FILE...\n"
+"\n"
+"folio turns official documents written in XML (protocols, orders, plans,\n"
+"reports, notes) into PDF: schema validation, XSLT to XSL-FO, its own\n"
+"layout engine (pango), cairo PDF output.\n"
+"\n"
+"Commands:\n"
+"  render IN.xml... [-o OUT.pdf | -d DIR]\n"
+"                     the whole pipeline: validate, transform, lay out, draw.\n"
+"                     One input may take -o; several need -d DIR (one PDF per\n"
+"                     input, same base name).\n"
+"  validate IN.xml... check each document against the schema of its type;\n"
+"                     prints diagnostics, exit 0 when all are valid.\n"
+"  transform IN.xml [-o OUT.fo]\n"
+"                     validate and apply the stylesheet; writes the XSL-FO\n"
+"                     (to standard output without -o).\n"
+"  fo IN.fo -o OUT.pdf\n"
+"                     lay out and draw an XSL-FO document directly.\n"
+"\n"
+"Options:\n"
+"  -o, --output FILE  the output file\n"
+"  -d, --dir DIR      the output directory (render)\n"
+"      --dump-fo FILE      write the FO tree with computed properties\n"
+"                          ('-' = standard output)\n"
+"      --dump-areas FILE   write the area tree with positions ('-' = stdout)\n"
+"      --data-dir DIR      where schemas/ and stylesheets/ are (default: next\n"
+"                          to the executable; or $FOLIO_DATA_DIR)\n"
+"      --param NAME=VALUE  a stylesheet parameter (e.g. gost-edition=2025)\n"
+"  -q, --quiet        print errors only, no warnings or notes\n"
+"  -h, --help         this text\n"
+"  -V, --version      the version\n"
+"\n"
+"The document type comes from the root element's namespace, urn:folio:TYPE;\n"
+"its schema is schemas/TYPE.xsd and its stylesheet stylesheets/TYPE.xsl.\n"
+"\n"
+"Diagnostics are printed as FILE:LINE:COL: error|warning: MESSAGE.\n"
+"Exit status: 0 success; 1 the document has errors (malformed XML, schema\n"
+"violations, layout errors); 2 usage errors, missing or unreadable input,\n"
+"unknown document type, unwritable output.  A failed run never leaves a\n"
+"partial output file and never overwrites an existing one.\n"
+"\n"
+"Environment: FOLIO_DATA_DIR, SOURCE_DATE_EPOCH (PDF creation date),\n"
+"FONTCONFIG_FILE (fonts).\n";
+
+static bool quiet;
+
+static void
+print_diags(folio_diags *d)
+{
+	folio_buf b = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		if (quiet && d->items[i].severity != FOLIO_ERROR)
+			continue;
+		folio_diag_format(&d->items[i], &b);
+		fprintf(stderr, "%s\n", b.data);
+		folio_buf_clear(&b);
+	}
+	if (d->dropped)
+		fprintf(stderr, "folio: %zu more diagnostics not shown\n", d->dropped);
+	folio_diags_clear(d);
+}
+
+static int
+fail_usage(const char *msg)
+{
+	fprintf(stderr, "folio: %s\nTry 'folio --help'.\n", msg);
+	return FOLIO_EUSAGE;
+}
+
+static char *
+pdf_name(const char *dir, const char *in)
+{
+	char *copy = folio_strdup(in);
+	char *base = basename(copy);
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = 0;
+	char *r = folio_asprintf("%s/%s.pdf", dir, base);
+	free(copy);
+	return r;
+}
+
+typedef struct cli {
+	const char *out, *dir, *data_dir;
+	folio_session_opts so;
+	const char **params;
+	int nparams;
+} cli;
+
+static const struct option longopts[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"dir", required_argument, NULL, 'd'},
+	{"dump-fo", required_argument, NULL, 1},
+	{"dump-areas", required_argument, NULL, 2},
+	{"data-dir", required_argument, NULL, 3},
+	{"param", required_argument, NULL, 4},
+	{"list-fo-support", no_argument, NULL, 5},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Handles one option; returns -1 to go on, or an exit code. */
+static int
+option(cli *o, int c)
+{
+	switch (c) {
+	case 'o': o->out = optarg; return -1;
+	case 'd': o->dir = optarg; return -1;
+	case 1: o->so.dump_fo = optarg; return -1;
+	case 2: o->so.dump_areas = optarg; return -1;
+	case 3: o->data_dir = optarg; return -1;
+	case 4: {
+		char *eq = strchr(optarg, '=');
+		if (!eq)
+			return fail_usage("--param needs NAME=VALUE");
+		*eq = 0;
+		o->params[2 * o->nparams] = optarg;
+		o->params[2 * o->nparams + 1] = eq + 1;
+		o->nparams++;
+		return -1;
+	}
+	case 5: {
+		folio_buf b = {0};
+		folio_fo_support_doc(&b);
+		fputs(b.data, stdout);
+		folio_buf_clear(&b);
+		return 0;
+	}
+	case 'q': quiet = true; return -1;
+	case 'h': fputs(usage_text, stdout); return 0;
+	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;
+	default: return fail_usage("unknown option");
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	cli o = {0};
+	o.params = folio_calloc((size_t)argc * 2 + 1, sizeof *o.params);
+	int c, r;
+	/* options before the command, then the command, then the rest */
+	while ((c = getopt_long(argc, argv, "+o:d:qhV", longopts, NULL)) != -1)
+		if ((r = option(&o, c)) >= 0)
+			return r;
+	if (optind >= argc)
+		return fail_usage("no command given");
+	const char *cmd = argv[optind++];
+	/* getopt keeps the "+" (stop at the first operand) ordering it started
+	 * with, so collect operands between the options by hand */
+	char **in = folio_calloc((size_t)argc + 1, sizeof *in);
+	int nin = 0;
+	while (optind < argc) {
+		if ((c = getopt_long(argc, argv, "+o:d:qhV", longopts, NULL)) != -1) {
+			if ((r = option(&o, c)) >= 0)
+				return r;
+			continue;
+		}
+		if (optind < argc)
+			in[nin++] = argv[optind++];
+	}
+	const char *out = o.out, *dir = o.dir;
+	folio_session_opts so = o.so;
+	const char **params = o.params;
+	const char *data_dir = o.data_dir;
+	if (nin < 1)
+		return fail_usage("no input file given");
+
+	bool is_render = !strcmp(cmd, "render"), is_fo = !strcmp(cmd, "fo");
+	bool is_validate = !strcmp(cmd, "validate"), is_transform = !strcmp(cmd, "transform");
+	if (!is_render && !is_fo && !is_validate && !is_transform)
+		return fail_usage("unknown command (render, validate, transform, fo)");
+	if ((is_fo || is_transform) && nin > 1)
+		return fail_usage("this command takes one input file");
+	if (out && dir)
+		return fail_usage("give -o or -d, not both");
+	if (is_render && nin > 1 && !dir)
+		return fail_usage("several inputs need -d DIR");
+	if ((is_render || is_fo) && !out && !dir && !so.dump_fo && !so.dump_areas)
+		return fail_usage("no output: give -o OUT.pdf (or -d DIR)");
+	if (dir) {
+		struct stat st;
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "folio: %s: error: output directory does not exist\n", dir);
+			return FOLIO_EUSAGE;
+		}
+	}
+
+	LIBXML_TEST_VERSION
+	char *dd = folio_data_dir_find(data_dir, argv[0]);
+	so.data_dir = dd;
+	so.params = params;
+	folio_session *s = folio_session_new(&so);
+	int worst = FOLIO_OK;
+	for (int i = 0; i < nin; i++) {
+		folio_status st;
+		char *target = dir ? pdf_name(dir, in[i]) : NULL;
+		if (is_validate)
+			st = folio_pipeline_validate(s, in[i]);
+		else if (is_transform)
+			st = folio_pipeline_transform(s, in[i], out);
+		else if (is_fo)
+			st = folio_pipeline_fo(s, in[i], target ? target : out);
+		else
+			st = folio_pipeline_render(s, in[i], target ? target : out);
+		free(target);
+		print_diags(folio_session_diags(s));
+		if ((int)st > worst)
+			worst = (int)st;
+	}
+	folio_session_free(s);
+	free(dd);
+	free(params);
+	free(in);
+	xmlCleanupParser();
+	return worst;
+}

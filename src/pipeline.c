@@ -1,0 +1,430 @@
+/*
+ * pipeline.c -- connects the stages (see pipeline.h) and owns the output
+ * files: temporary file beside the target, rename on success.
+ */
+#include "pipeline.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fo/fo.h"
+#include "layout/layout.h"
+#include "render/render.h"
+#include "xml/xml.h"
+#include "xslt/xslt.h"
+
+typedef struct doctype {
+	char name[64];
+	folio_xml_schema *schema;   /* owned */
+	folio_xslt *xslt;           /* owned; NULL until a transform needs it */
+} doctype;
+
+struct folio_session {
+	folio_session_opts opts;
+	char *data_dir;             /* owned */
+	folio_diags diags;
+	doctype *types;             /* owned array */
+	size_t ntypes;
+};
+
+folio_session *
+folio_session_new(const folio_session_opts *opts)
+{
+	folio_session *s = folio_calloc(1, sizeof *s);
+	s->opts = *opts;
+	s->data_dir = opts->data_dir ? folio_strdup(opts->data_dir) : NULL;
+	return s;
+}
+
+void
+folio_session_free(folio_session *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->ntypes; i++) {
+		folio_xml_schema_free(s->types[i].schema);
+		folio_xslt_free(s->types[i].xslt);
+	}
+	free(s->types);
+	free(s->data_dir);
+	folio_diags_clear(&s->diags);
+	free(s);
+}
+
+folio_diags *
+folio_session_diags(folio_session *s)
+{
+	return &s->diags;
+}
+
+static bool
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+folio_data_dir_find(const char *explicit_dir, const char *argv0)
+{
+	if (explicit_dir)
+		return folio_strdup(explicit_dir);
+	const char *env = getenv("FOLIO_DATA_DIR");
+	if (env && *env)
+		return folio_strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0)
+		exe[n] = 0;
+	else if (!argv0 || !realpath(argv0, exe))
+		return NULL;
+	char *dir = dirname(exe);
+	const char *tries[] = {"%s/..", "%s", "%s/../share/folio"};
+	for (int i = 0; i < 3; i++) {
+		char *cand = folio_asprintf(tries[i], dir);
+		char *schemas = folio_asprintf("%s/schemas", cand);
+		bool ok = is_dir(schemas);
+		free(schemas);
+		if (ok) {
+			char real[PATH_MAX];
+			char *r = folio_strdup(realpath(cand, real) ? real : cand);
+			free(cand);
+			return r;
+		}
+		free(cand);
+	}
+	return NULL;
+}
+
+/* The document type of x, with its schema compiled (and cached). */
+static doctype *
+type_of(folio_session *s, folio_xml_doc *x, folio_status *st)
+{
+	char name[64];
+	xmlNodePtr root = xmlDocGetRootElement(x->doc);
+	if (!folio_xml_doc_type(x, name, sizeof name)) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "doc-type", x->path,
+		                (int)xmlGetLineNo(root), folio_xml_node_col(x, root),
+		                "unknown document type: root element <%s>%s%s%s is not in a "
+		                "folio namespace (urn:folio:TYPE)", (const char *)root->name,
+		                root->ns ? " in namespace \"" : "",
+		                root->ns ? (const char *)root->ns->href : "",
+		                root->ns ? "\"" : "");
+		*st = FOLIO_EUSAGE;
+		return NULL;
+	}
+	for (size_t i = 0; i < s->ntypes; i++)
+		if (!strcmp(s->types[i].name, name))
+			return &s->types[i];
+	if (!s->data_dir) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "data-dir", x->path, 0, 0,
+		                "cannot find folio's schemas/ and stylesheets/ (use "
+		                "--data-dir or FOLIO_DATA_DIR)");
+		*st = FOLIO_EUSAGE;
+		return NULL;
+	}
+	char *xsd = folio_asprintf("%s/schemas/%s.xsd", s->data_dir, name);
+	if (access(xsd, R_OK) != 0) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "doc-type", x->path,
+		                (int)xmlGetLineNo(root), folio_xml_node_col(x, root),
+		                "unknown document type \"%s\": no schema %s", name, xsd);
+		free(xsd);
+		*st = FOLIO_EUSAGE;
+		return NULL;
+	}
+	folio_xml_schema *schema = folio_xml_schema_load(&s->diags, xsd);
+	free(xsd);
+	if (!schema) {
+		*st = FOLIO_EUSAGE;
+		return NULL;
+	}
+	s->types = folio_realloc_array(s->types, s->ntypes + 1, sizeof *s->types);
+	doctype *t = &s->types[s->ntypes++];
+	memset(t, 0, sizeof *t);
+	snprintf(t->name, sizeof t->name, "%s", name);
+	t->schema = schema;
+	return t;
+}
+
+static folio_xslt *
+xslt_of(folio_session *s, doctype *t, folio_status *st)
+{
+	if (t->xslt)
+		return t->xslt;
+	char *xsl = folio_asprintf("%s/stylesheets/%s.xsl", s->data_dir, t->name);
+	if (access(xsl, R_OK) != 0) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "doc-type", xsl, 0, 0,
+		                "no stylesheet for document type \"%s\"", t->name);
+		free(xsl);
+		*st = FOLIO_EUSAGE;
+		return NULL;
+	}
+	t->xslt = folio_xslt_load(&s->diags, xsl);
+	free(xsl);
+	if (!t->xslt)
+		*st = FOLIO_EUSAGE;
+	return t->xslt;
+}
+
+/* Load and validate: the shared first half. */
+static folio_xml_doc *
+load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
+{
+	folio_xml_doc *x = folio_xml_load(&s->diags, in, st);
+	if (!x)
+		return NULL;
+	*type = type_of(s, x, st);
+	if (!*type) {
+		folio_xml_doc_free(x);
+		return NULL;
+	}
+	*st = folio_xml_validate(&s->diags, (*type)->schema, x);
+	if (*st != FOLIO_OK) {
+		folio_xml_doc_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+folio_status
+folio_pipeline_validate(folio_session *s, const char *in)
+{
+	doctype *t;
+	folio_status st;
+	folio_xml_doc *x = load_valid(s, in, &t, &st);
+	folio_xml_doc_free(x);
+	return st;
+}
+
+/* ---- output files ---- */
+
+typedef struct outfile {
+	char *final;     /* owned */
+	char *tmp;       /* owned */
+	FILE *f;
+} outfile;
+
+static folio_status
+out_open(folio_session *s, const char *path, outfile *o)
+{
+	memset(o, 0, sizeof *o);
+	if (is_dir(path)) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
+		                "cannot write: it is a directory");
+		return FOLIO_EUSAGE;
+	}
+	char *copy = folio_strdup(path);
+	char *dir = dirname(copy);
+	char *base_copy = folio_strdup(path);
+	o->tmp = folio_asprintf("%s/.%s.XXXXXX", dir, basename(base_copy));
+	free(copy);
+	free(base_copy);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
+		                "cannot write: %s", strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		return FOLIO_EUSAGE;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	o->f = fdopen(fd, "wb");
+	o->final = folio_strdup(path);
+	return FOLIO_OK;
+}
+
+static folio_status
+out_close(folio_session *s, outfile *o, bool keep)
+{
+	folio_status st = FOLIO_OK;
+	if (o->f) {
+		if (keep && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+			folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
+			                "cannot write: %s", strerror(errno));
+			keep = false;
+			st = FOLIO_EUSAGE;
+		}
+		if (fclose(o->f) != 0 && keep) {
+			folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
+			                "cannot write: %s", strerror(errno));
+			keep = false;
+			st = FOLIO_EUSAGE;
+		}
+	}
+	if (keep && rename(o->tmp, o->final) != 0) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
+		                "cannot rename the finished file into place: %s",
+		                strerror(errno));
+		keep = false;
+		st = FOLIO_EUSAGE;
+	}
+	if (!keep && o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->final);
+	memset(o, 0, sizeof *o);
+	return st;
+}
+
+/* Writes text to path ("-" or NULL = stdout), atomically for files. */
+static folio_status
+write_text(folio_session *s, const char *path, const char *data, size_t len)
+{
+	if (!path || !strcmp(path, "-")) {
+		fwrite(data, 1, len, stdout);
+		fflush(stdout);
+		return FOLIO_OK;
+	}
+	outfile o;
+	folio_status st = out_open(s, path, &o);
+	if (st != FOLIO_OK)
+		return st;
+	bool ok = fwrite(data, 1, len, o.f) == len;
+	st = out_close(s, &o, ok);
+	return ok ? st : FOLIO_EUSAGE;
+}
+
+/* ---- the back half: FO -> areas -> PDF ---- */
+
+static void
+iso_date(char *buf, size_t n)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	buf[0] = 0;
+	if (!sde || !*sde)
+		return;
+	time_t t = (time_t)strtoll(sde, NULL, 10);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+static folio_status
+back_half(folio_session *s, xmlDocPtr fodoc, const char *fo_name,
+          const char *src_name, const char *out)
+{
+	/* check the output first: no point in laying out for nowhere */
+	outfile o = {0};
+	folio_status st = FOLIO_OK;
+	if (out && (st = out_open(s, out, &o)) != FOLIO_OK)
+		return st;
+	folio_fo_doc *fo = folio_fo_build(&s->diags, fodoc, fo_name, src_name);
+	folio_area_tree *tree = NULL;
+	if (!fo) {
+		st = FOLIO_EDOC;
+		goto done;
+	}
+	if (s->opts.dump_fo) {
+		folio_buf b = {0};
+		folio_fo_dump(fo, &b);
+		st = write_text(s, s->opts.dump_fo, b.data ? b.data : "", b.len);
+		folio_buf_clear(&b);
+		if (st != FOLIO_OK)
+			goto done;
+	}
+	tree = folio_layout_run(&s->diags, fo);
+	if (!tree) {
+		st = FOLIO_EDOC;
+		goto done;
+	}
+	if (s->opts.dump_areas) {
+		folio_buf b = {0};
+		folio_area_dump(tree, &b);
+		st = write_text(s, s->opts.dump_areas, b.data ? b.data : "", b.len);
+		folio_buf_clear(&b);
+		if (st != FOLIO_OK)
+			goto done;
+	}
+	if (out) {
+		char date[32];
+		iso_date(date, sizeof date);
+		xmlNodePtr root = xmlDocGetRootElement(fodoc);
+		(void)root;
+		folio_render_meta meta = {.title = src_name ? src_name : fo_name,
+		                          .create_date = date[0] ? date : NULL};
+		st = folio_render_pdf(&s->diags, tree, o.f, out, &meta);
+	}
+done:
+	if (out) {
+		folio_status cst = out_close(s, &o, st == FOLIO_OK);
+		if (st == FOLIO_OK)
+			st = cst;
+	}
+	folio_area_tree_free(tree);
+	folio_fo_doc_free(fo);
+	return st;
+}
+
+static xmlDocPtr
+transform(folio_session *s, const char *in, folio_xml_doc **src, doctype **t,
+          folio_status *st)
+{
+	*src = load_valid(s, in, t, st);
+	if (!*src)
+		return NULL;
+	folio_xslt *x = xslt_of(s, *t, st);
+	if (!x)
+		return NULL;
+	xmlDocPtr fo = folio_xslt_apply(&s->diags, x, *src, s->opts.params);
+	if (!fo)
+		*st = FOLIO_EDOC;
+	return fo;
+}
+
+folio_status
+folio_pipeline_transform(folio_session *s, const char *in, const char *out)
+{
+	folio_xml_doc *src;
+	doctype *t;
+	folio_status st;
+	xmlDocPtr fo = transform(s, in, &src, &t, &st);
+	if (fo) {
+		folio_buf b = {0};
+		st = folio_xslt_serialize(t->xslt, fo, &b);
+		if (st == FOLIO_OK)
+			st = write_text(s, out, b.data ? b.data : "", b.len);
+		folio_buf_clear(&b);
+		xmlFreeDoc(fo);
+	}
+	folio_xml_doc_free(src);
+	return st;
+}
+
+folio_status
+folio_pipeline_render(folio_session *s, const char *in, const char *out)
+{
+	folio_xml_doc *src;
+	doctype *t;
+	folio_status st;
+	xmlDocPtr fo = transform(s, in, &src, &t, &st);
+	if (fo) {
+		char *name = folio_asprintf("%s (transformed)", in);
+		st = back_half(s, fo, name, in, out);
+		free(name);
+		xmlFreeDoc(fo);
+	}
+	folio_xml_doc_free(src);
+	return st;
+}
+
+folio_status
+folio_pipeline_fo(folio_session *s, const char *in, const char *out)
+{
+	folio_status st;
+	folio_xml_doc *x = folio_xml_load(&s->diags, in, &st);
+	if (!x)
+		return st;
+	st = back_half(s, x->doc, in, NULL, out);
+	folio_xml_doc_free(x);
+	return st;
+}

@@ -1,0 +1,49 @@
+/*
+ * pipeline.h -- runs the stages for one document; the only place they meet.
+ *
+ *   load -> validate -> XSLT -> FO tree -> layout -> render
+ *
+ * A session holds what is reused across documents of one run (compiled
+ * schemas and stylesheets per document type) and the options.  Every call
+ * leaves its diagnostics in session->diags; the caller prints and clears
+ * them.  Outputs are written to a temporary file beside the target and
+ * renamed into place only on success, so a failure never leaves a partial
+ * or clobbered file.
+ */
+#ifndef FOLIO_PIPELINE_H
+#define FOLIO_PIPELINE_H
+
+#include "base/base.h"
+
+typedef struct folio_session_opts {
+	const char *data_dir;     /* schemas/ and stylesheets/ live here */
+	const char *dump_fo;      /* write the FO tree here ("-" = stdout), or NULL */
+	const char *dump_areas;   /* write the area tree here, or NULL */
+	const char **params;      /* NULL-terminated name/value pairs for XSLT */
+} folio_session_opts;
+
+typedef struct folio_session folio_session;
+
+folio_session *folio_session_new(const folio_session_opts *opts);
+void folio_session_free(folio_session *s);
+/* Diagnostics of the last call(s); owned by the session. */
+folio_diags *folio_session_diags(folio_session *s);
+
+/* Checks the document against its type's schema. */
+folio_status folio_pipeline_validate(folio_session *s, const char *in);
+/* Validates and transforms; writes the XSL-FO to out (NULL = stdout). */
+folio_status folio_pipeline_transform(folio_session *s, const char *in,
+                                      const char *out);
+/* The whole pipeline from a source document to out (a PDF path; NULL
+ * only when a dump is requested). */
+folio_status folio_pipeline_render(folio_session *s, const char *in,
+                                   const char *out);
+/* Renders an XSL-FO file directly. */
+folio_status folio_pipeline_fo(folio_session *s, const char *in, const char *out);
+
+/* Finds the data directory: explicit, $FOLIO_DATA_DIR, or next to the
+ * executable (its directory's parent, the directory itself, or
+ * ../share/folio).  Returns a string the caller frees, or NULL. */
+char *folio_data_dir_find(const char *explicit_dir, const char *argv0);
+
+#endif

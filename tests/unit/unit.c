@@ -1,0 +1,326 @@
+/*
+ * unit.c -- folio's unit tests: one function per behaviour, each printing
+ * "PASS name" or "FAIL name: reason" (tests/run.sh counts them).
+ * Covers lengths and units, value parsing, property inheritance and
+ * initial values, shorthand expansion, and the FO tree builder's warnings.
+ */
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/base/base.h"
+#include "../../src/fo/fo.h"
+
+static int failures;
+static const char *current;
+static bool current_failed;
+
+#define CHECK(cond, ...)                                                  \
+	do {                                                                  \
+		if (!(cond) && !current_failed) {                                 \
+			current_failed = true;                                        \
+			printf("FAIL %s: ", current);                                 \
+			printf(__VA_ARGS__);                                          \
+			printf(" (line %d)\n", __LINE__);                             \
+		}                                                                 \
+	} while (0)
+
+static void
+run(const char *name, void (*fn)(void))
+{
+	current = name;
+	current_failed = false;
+	fn();
+	if (current_failed)
+		failures++;
+	else
+		printf("PASS %s\n", name);
+}
+
+static folio_len
+len(const char *s)
+{
+	folio_len l = -12345;
+	if (!folio_length_parse(s, FOLIO_PT(10), &l))
+		return -99999;
+	return l;
+}
+
+static void
+test_units(void)
+{
+	CHECK(len("12pt") == FOLIO_PT(12), "12pt");
+	CHECK(len("1in") == FOLIO_PT(72), "1in = 72pt");
+	CHECK(len("2.54cm") == FOLIO_PT(72), "2.54cm = 72pt, got %d", len("2.54cm"));
+	CHECK(len("25.4mm") == FOLIO_PT(72), "25.4mm = 72pt");
+	CHECK(len("1pc") == FOLIO_PT(12), "1pc = 12pt");
+	CHECK(len("1.5em") == FOLIO_PT(15), "em is relative to the font size");
+	CHECK(len(" 3pt ") == FOLIO_PT(3), "blanks around are allowed");
+	CHECK(len("-5mm") < 0, "negative lengths parse");
+	CHECK(len("0") == 0, "a bare zero is a length");
+}
+
+static void
+test_bad_lengths(void)
+{
+	CHECK(len("12") == -99999, "a number without unit is not a length");
+	CHECK(len("12furlongs") == -99999, "unknown unit");
+	CHECK(len("pt") == -99999, "unit without number");
+	CHECK(len("") == -99999, "empty");
+	CHECK(len("0x10pt") == -99999, "hex is not a number");
+}
+
+static void
+test_absurd_lengths_clamp(void)
+{
+	folio_len l = len("1e308pt");
+	CHECK(l == FOLIO_LEN_MAX, "1e308pt clamps to the maximum, got %d", l);
+	l = len("-1e308pt");
+	CHECK(l == -FOLIO_LEN_MAX, "-1e308pt clamps to the minimum");
+}
+
+static void
+test_len_format(void)
+{
+	char b[32];
+	CHECK(!strcmp(folio_len_format(FOLIO_PT(12), b), "12"), "12 -> %s", b);
+	CHECK(!strcmp(folio_len_format(FOLIO_PT(12.5), b), "12.5"), "12.5 -> %s", b);
+	CHECK(!strcmp(folio_len_format(FOLIO_PT(-3.25), b), "-3.25"), "-3.25 -> %s", b);
+	CHECK(!strcmp(folio_len_format(1, b), "0"), "tiny -> %s", b);
+}
+
+static void
+test_values(void)
+{
+	folio_arena *a = folio_arena_new();
+	folio_value v;
+	CHECK(folio_value_parse(a, FOLIO_PROP_COLOR, "#f00", FOLIO_PT(12), &v) &&
+	      v.color == 0xffff0000u, "#f00");
+	CHECK(folio_value_parse(a, FOLIO_PROP_COLOR, "rgb(0,128,255)", FOLIO_PT(12), &v) &&
+	      v.color == 0xff0080ffu, "rgb()");
+	CHECK(folio_value_parse(a, FOLIO_PROP_COLOR, "navy", FOLIO_PT(12), &v) &&
+	      v.color == 0xff000080u, "named colour");
+	CHECK(!folio_value_parse(a, FOLIO_PROP_COLOR, "#12345", FOLIO_PT(12), &v),
+	      "five hex digits are not a colour");
+	CHECK(folio_value_parse(a, FOLIO_PROP_START_INDENT, "50%", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_PCT && v.num == 50, "percent stays a percentage");
+	CHECK(folio_value_parse(a, FOLIO_PROP_LINE_HEIGHT, "150%", FOLIO_PT(10), &v) &&
+	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(15),
+	      "line-height percent is of the font size");
+	CHECK(folio_value_parse(a, FOLIO_PROP_LINE_HEIGHT, "1.5", FOLIO_PT(10), &v) &&
+	      v.kind == FOLIO_V_NUM && v.num == 1.5, "line-height number stays a number");
+	CHECK(folio_value_parse(a, FOLIO_PROP_COLUMN_WIDTH,
+	                        "proportional-column-width(3)", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_FUNC && v.num == 3 &&
+	      !strcmp(v.str, "proportional-column-width"), "function value");
+	CHECK(folio_value_parse(a, FOLIO_PROP_BORDER_BEFORE_WIDTH, "thin", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(0.5), "thin border");
+	CHECK(!folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "12", FOLIO_PT(12), &v),
+	      "a length property rejects a bare number");
+	folio_arena_free(a);
+}
+
+static folio_fo_doc *
+build(const char *fo, folio_diags *d)
+{
+	xmlDocPtr x = xmlReadMemory(fo, (int)strlen(fo), "t.fo", NULL, XML_PARSE_NONET);
+	if (!x)
+		return NULL;
+	folio_fo_doc *doc = folio_fo_build(d, x, "t.fo", NULL);
+	xmlFreeDoc(x);
+	return doc;
+}
+
+#define FO_HEAD "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'>"
+
+static folio_fo *
+find(folio_fo *n, folio_fo_kind k, int nth)
+{
+	/* pre-order search for the nth node of kind k */
+	while (n) {
+		if (n->kind == k && nth-- == 0)
+			return n;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent;
+		if (n)
+			n = n->next;
+	}
+	return NULL;
+}
+
+static void
+test_inheritance(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build(FO_HEAD "<fo:block font-size='20pt' color='red' "
+	    "space-before='5pt'><fo:block><fo:inline font-size='50%'>x</fo:inline>"
+	    "</fo:block></fo:block></fo:root>", &d);
+	CHECK(doc, "build");
+	if (!doc)
+		return;
+	folio_fo *outer = find(doc->root, FOLIO_FO_BLOCK, 0);
+	folio_fo *inner = find(doc->root, FOLIO_FO_BLOCK, 1);
+	folio_fo *in = find(doc->root, FOLIO_FO_INLINE, 0);
+	CHECK(inner->font_size == FOLIO_PT(20), "font-size inherits");
+	CHECK(in->font_size == FOLIO_PT(10), "percent font-size of the parent");
+	CHECK(folio_fo_color(inner, FOLIO_PROP_COLOR) == 0xffff0000u, "color inherits");
+	CHECK(folio_fo_len(outer, FOLIO_PROP_SPACE_BEFORE, 0, -1) == FOLIO_PT(5),
+	      "space-before on the outer block");
+	CHECK(folio_fo_len(inner, FOLIO_PROP_SPACE_BEFORE, 0, -1) == 0,
+	      "space-before does not inherit");
+	CHECK(folio_fo_is(inner, FOLIO_PROP_TEXT_ALIGN, "start"), "initial text-align");
+	CHECK(folio_fo_num(inner, FOLIO_PROP_WIDOWS, 0) == 2, "initial widows 2");
+	CHECK(d.warnings == 0, "no warnings, got %zu", d.warnings);
+	folio_fo_doc_free(doc);
+	folio_diags_clear(&d);
+}
+
+static void
+test_inherit_keyword_and_em(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build(FO_HEAD "<fo:block font-size='10pt' "
+	    "start-indent='3pt'><fo:block font-size='2em' space-after='1em' "
+	    "margin-left='inherit'/></fo:block></fo:root>", &d);
+	CHECK(doc, "build");
+	if (!doc)
+		return;
+	folio_fo *inner = find(doc->root, FOLIO_FO_BLOCK, 1);
+	CHECK(inner->font_size == FOLIO_PT(20), "2em font-size is of the parent's size");
+	CHECK(folio_fo_len(inner, FOLIO_PROP_SPACE_AFTER, 0, -1) == FOLIO_PT(20),
+	      "1em of the element's own font size, got %d",
+	      folio_fo_len(inner, FOLIO_PROP_SPACE_AFTER, 0, -1));
+	CHECK(folio_fo_len(inner, FOLIO_PROP_START_INDENT, 0, -1) == FOLIO_PT(3),
+	      "start-indent inherits");
+	folio_fo_doc_free(doc);
+	folio_diags_clear(&d);
+}
+
+static void
+test_shorthands(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build(FO_HEAD "<fo:block padding='1pt 2pt 3pt' "
+	    "border='0.5pt dashed #00ff00' margin='4pt 5pt' "
+	    "keep-together='always' space-before.optimum='7pt' "
+	    "space-after.minimum='2pt' padding-left='9pt'/></fo:root>", &d);
+	CHECK(doc, "build");
+	if (!doc)
+		return;
+	folio_fo *b = find(doc->root, FOLIO_FO_BLOCK, 0);
+	CHECK(folio_fo_len(b, FOLIO_PROP_PADDING_BEFORE, 0, -1) == FOLIO_PT(1), "padding top");
+	CHECK(folio_fo_len(b, FOLIO_PROP_PADDING_END, 0, -1) == FOLIO_PT(2), "padding right");
+	CHECK(folio_fo_len(b, FOLIO_PROP_PADDING_AFTER, 0, -1) == FOLIO_PT(3), "padding bottom");
+	CHECK(folio_fo_len(b, FOLIO_PROP_PADDING_START, 0, -1) == FOLIO_PT(9),
+	      "padding-left overrides the shorthand's left");
+	CHECK(folio_fo_len(b, FOLIO_PROP_BORDER_START_WIDTH, 0, -1) == FOLIO_PT(0.5),
+	      "border width");
+	CHECK(folio_fo_is(b, FOLIO_PROP_BORDER_AFTER_STYLE, "dashed"), "border style");
+	CHECK(folio_fo_color(b, FOLIO_PROP_BORDER_END_COLOR) == 0xff00ff00u, "border colour");
+	CHECK(folio_fo_len(b, FOLIO_PROP_MARGIN_LEFT, 0, -1) == FOLIO_PT(5), "margin left");
+	CHECK(folio_fo_len(b, FOLIO_PROP_MARGIN_BOTTOM, 0, -1) == FOLIO_PT(4), "margin bottom");
+	CHECK(folio_fo_keep(b, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) > 1000,
+	      "keep-together sets within-page");
+	CHECK(folio_fo_len(b, FOLIO_PROP_SPACE_BEFORE, 0, -1) == FOLIO_PT(7), ".optimum");
+	CHECK(folio_fo_len(b, FOLIO_PROP_SPACE_AFTER, 0, -1) == FOLIO_PT(2),
+	      ".minimum when nothing stronger is given");
+	folio_fo_doc_free(doc);
+	folio_diags_clear(&d);
+}
+
+static void
+test_unknown_warns_with_line(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build(FO_HEAD "\n<fo:block\n bogus-prop='1'>\n"
+	    "<fo:nonsense/><fo:block text-transform='uppercase'/></fo:block></fo:root>", &d);
+	CHECK(doc, "build");
+	if (!doc)
+		return;
+	int seen_prop = 0, seen_elem = 0, seen_unsup = 0;
+	for (size_t i = 0; i < d.n; i++) {
+		/* libxml2 numbers an element by the line its start tag ends on */
+		if (strstr(d.items[i].message, "bogus-prop") && d.items[i].line == 3)
+			seen_prop++;
+		if (strstr(d.items[i].message, "fo:nonsense") && d.items[i].line == 4)
+			seen_elem++;
+		if (strstr(d.items[i].message, "text-transform") &&
+		    d.items[i].severity == FOLIO_WARNING)
+			seen_unsup++;
+	}
+	CHECK(seen_prop == 1, "unknown property warned at its line");
+	CHECK(seen_elem == 1, "unknown element warned at its line");
+	CHECK(seen_unsup == 1, "unsupported property warned");
+	CHECK(find(doc->root, FOLIO_FO_BLOCK, 1) != NULL, "the rest is still built");
+	folio_fo_doc_free(doc);
+	folio_diags_clear(&d);
+}
+
+static void
+test_not_fo(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build("<html/>", &d);
+	CHECK(!doc, "a non-FO root is refused");
+	CHECK(d.errors == 1, "with one error");
+	folio_diags_clear(&d);
+}
+
+static void
+test_deep_nesting_refused(void)
+{
+	folio_buf b = {0};
+	folio_buf_puts(&b, FO_HEAD);
+	for (int i = 0; i < FOLIO_LIMIT_DEPTH + 10; i++)
+		folio_buf_puts(&b, "<fo:block>");
+	folio_buf_puts(&b, "x");
+	for (int i = 0; i < FOLIO_LIMIT_DEPTH + 10; i++)
+		folio_buf_puts(&b, "</fo:block>");
+	folio_buf_puts(&b, "</fo:root>");
+	folio_diags d = {0};
+	xmlDocPtr x = xmlReadMemory(b.data, (int)b.len, "deep.fo", NULL,
+	                            XML_PARSE_NONET | XML_PARSE_HUGE);
+	folio_fo_doc *doc = x ? folio_fo_build(&d, x, "deep.fo", NULL) : NULL;
+	CHECK(x != NULL, "parsed");
+	CHECK(!doc && d.errors == 1, "nesting beyond the limit is an error");
+	folio_fo_doc_free(doc);
+	xmlFreeDoc(x);
+	folio_buf_clear(&b);
+	folio_diags_clear(&d);
+}
+
+static void
+test_diag_format(void)
+{
+	folio_diags d = {0};
+	folio_diags_add(&d, FOLIO_ERROR, "x", "a.xml", 3, 7, "bad\nthing\n");
+	folio_buf b = {0};
+	folio_diag_format(&d.items[0], &b);
+	CHECK(!strcmp(b.data, "a.xml:3:7: error: bad thing"), "got '%s'", b.data);
+	folio_buf_clear(&b);
+	folio_diags_clear(&d);
+}
+
+int
+main(void)
+{
+	run("units", test_units);
+	run("bad-lengths", test_bad_lengths);
+	run("absurd-lengths-clamp", test_absurd_lengths_clamp);
+	run("len-format", test_len_format);
+	run("values", test_values);
+	run("inheritance", test_inheritance);
+	run("inherit-keyword-and-em", test_inherit_keyword_and_em);
+	run("shorthands", test_shorthands);
+	run("unknown-warns-with-line", test_unknown_warns_with_line);
+	run("not-fo", test_not_fo);
+	run("deep-nesting-refused", test_deep_nesting_refused);
+	run("diag-format", test_diag_format);
+	xmlCleanupParser();
+	return failures ? 1 : 0;
+}
