@@ -79,7 +79,7 @@ print_diags(folio_diags *d)
 static int
 fail_usage(const char *msg)
 {
-	fprintf(stderr, "folio: %s\nTry 'folio --help'.\n", msg);
+	fprintf(stderr, "folio: error: %s (see 'folio --help')\n", msg);
 	return FOLIO_EUSAGE;
 }
 
@@ -181,13 +181,12 @@ main(int argc, char **argv)
 	folio_session_opts so = o.so;
 	const char **params = o.params;
 	const char *data_dir = o.data_dir;
-	if (nin < 1)
-		return fail_usage("no input file given");
-
 	bool is_render = !strcmp(cmd, "render"), is_fo = !strcmp(cmd, "fo");
 	bool is_validate = !strcmp(cmd, "validate"), is_transform = !strcmp(cmd, "transform");
 	if (!is_render && !is_fo && !is_validate && !is_transform)
 		return fail_usage("unknown command (render, validate, transform, fo)");
+	if (nin < 1)
+		return fail_usage("no input file given");
 	if ((is_fo || is_transform) && nin > 1)
 		return fail_usage("this command takes one input file");
 	if (out && dir)
