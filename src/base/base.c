@@ -312,6 +312,25 @@ folio_diag_format(const folio_diag *g, folio_buf *b)
 		                 names[g->severity], g->message);
 }
 
+folio_diags_mark
+folio_diags_save(const folio_diags *d)
+{
+	return (folio_diags_mark){d->n, d->errors, d->warnings, d->dropped};
+}
+
+void
+folio_diags_restore(folio_diags *d, folio_diags_mark m)
+{
+	for (size_t i = m.n; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	d->n = m.n;
+	d->errors = m.errors;
+	d->warnings = m.warnings;
+	d->dropped = m.dropped;
+}
+
 void
 folio_diags_clear(folio_diags *d)
 {

@@ -124,6 +124,14 @@ void folio_diags_add(folio_diags *d, folio_severity sev, const char *code,
 void folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
                       const char *file, int line, int col,
                       const char *fmt, va_list ap);
+/* A point to come back to: diagnostics added after it can be dropped (for
+ * work that is redone, such as a layout pass). */
+typedef struct folio_diags_mark {
+	size_t n, errors, warnings, dropped;
+} folio_diags_mark;
+folio_diags_mark folio_diags_save(const folio_diags *d);
+void folio_diags_restore(folio_diags *d, folio_diags_mark m);
+
 /* Formats one diagnostic as "file:line:col: severity: message" into b. */
 void folio_diag_format(const folio_diag *g, folio_buf *b);
 void folio_diags_clear(folio_diags *d);

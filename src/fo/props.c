@@ -10,6 +10,7 @@
  */
 #include "fo.h"
 #include "props.h"
+#include "expr.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -340,9 +341,9 @@ folio_value_parse(folio_arena *arena, folio_prop_id id, const char *s,
 		}
 		return true;
 	}
-	if (end && t == T_LEN) {
+	if (end && t == T_LEN && folio_length_parse(buf, font_size, &out->len)) {
 		out->kind = FOLIO_V_LEN;
-		return folio_length_parse(buf, font_size, &out->len);
+		return true;
 	}
 	if (is_border_width(id) && border_keyword(lower, &out->len)) {
 		out->kind = FOLIO_V_LEN;
@@ -355,6 +356,24 @@ folio_value_parse(folio_arena *arena, folio_prop_id id, const char *s,
 	}
 	if (t == T_LEN && parse_func(arena, lower, out))
 		return true;
+	/* an expression: "4.5 * 14.4pt", "(1cm + 2pt) div 2" */
+	double v;
+	bool is_len;
+	if ((t == T_LEN || t == T_NUM) &&
+	    folio_expr_eval(lower, folio_len_pt(font_size), &v, &is_len)) {
+		if (is_len && t == T_LEN) {
+			out->kind = FOLIO_V_LEN;
+			out->len = clamp_len(v);
+			return true;
+		}
+		if (!is_len && (t == T_NUM || id == FOLIO_PROP_LINE_HEIGHT || v == 0)) {
+			out->kind = t == T_NUM || id == FOLIO_PROP_LINE_HEIGHT ? FOLIO_V_NUM
+			                                                       : FOLIO_V_LEN;
+			out->num = v;
+			out->len = 0;
+			return true;
+		}
+	}
 	return false;
 }
 

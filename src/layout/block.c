@@ -73,7 +73,7 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			continue;
 		case FOLIO_FO_PAGE_NUMBER_CITATION:
 		case FOLIO_FO_PAGE_NUMBER_CITATION_LAST:
-			para_text(p, c, "?", 1);
+			para_citation(p, c);
 			continue;
 		case FOLIO_FO_CHARACTER: {
 			const char *ch = folio_fo_str(c, FOLIO_PROP_CHARACTER);
@@ -96,6 +96,9 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 		}
 		folio_fo_role role = folio_fo_role_of(c->kind);
 		if (role == FOLIO_ROLE_INLINE) {
+			const char *id = folio_fo_str(c, FOLIO_PROP_ID);
+			if (*id)
+				para_mark_id(p, id);
 			walk(E, p, c, block, geo);
 		} else if (role == FOLIO_ROLE_BLOCK) {
 			para_flush(p, E, block, geo);
@@ -140,6 +143,7 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 		vlist v = {0};
 		emitter sub = {.L = E->L, .out = &v, .ref_w = E->ref_w, .depth = E->depth};
 		lay_children(&sub, label, lg);
+		refs_adopt(E->L, &v, E->out);
 		folio_area holder = {0};
 		label_h = vl_place(E->L, &v, 0, v.n, 0, 0, &holder);
 		label_areas = holder.first;
@@ -188,6 +192,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (E->depth >= FOLIO_LIMIT_DEPTH)
 		return;
 	E->depth++;
+	const char *id = folio_fo_str(node, FOLIO_PROP_ID);
+	int rec = *id ? refs_open(L, E, id) : -1;
 	folio_len rw = E->ref_w;
 	folio_border b[4];
 	border_of(node, b, rw);
@@ -215,7 +221,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
 	if (sb > 0)
-		em_space(E, sb, false);
+		em_space(E, sb, folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
 	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE) ||
 	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN))
 		em_keep_previous(E);
@@ -267,7 +273,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_AFTER, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
 	if (sa > 0)
-		em_space(E, sa, false);
+		em_space(E, sa, folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
 	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE) ||
 	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN))
 		E->keep_next = true;
@@ -275,5 +281,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (!strcmp(ba, "page") || !strcmp(ba, "odd-page") || !strcmp(ba, "even-page") ||
 	    !strcmp(ba, "column"))
 		em_force(E, ba);
+	if (rec >= 0)
+		refs_close(L, E, rec);
 	E->depth--;
 }

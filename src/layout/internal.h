@@ -49,6 +49,8 @@ typedef struct vitem {
 	deco *deco;               /* innermost deco around this box */
 	tblinfo *table;           /* table this row box belongs to, if any */
 	bool is_header;           /* a repeated-header row box */
+	bool retain;              /* glue: kept at the top of a page */
+	const char *page_label;   /* box: its page, once paginated */
 	const folio_fo *fo;       /* generating node, for diagnostics */
 } vitem;
 
@@ -56,6 +58,25 @@ typedef struct vlist {
 	vitem *items;             /* malloc'd array */
 	int n, cap;
 } vlist;
+
+/* Where an id (or a page number in the flow) lands: boxes [first, end)
+ * of vlist v; labels once the boxes are on pages. */
+typedef struct refrec {
+	const char *id;           /* arena/FO string; NULL for a page-number site */
+	int site;                 /* page-number site number (flow order) */
+	struct vlist *v;          /* list the indexes refer to; NULL once resolved */
+	int first, end;           /* box range (INT_MIN while pending) */
+	const char *first_label;  /* page of the first box */
+	const char *last_label;   /* page of the last box */
+} refrec;
+
+/* The previous pass's results (owned copies). */
+typedef struct prevref {
+	const char *id, *first, *last;
+	int site;
+} prevref;
+
+#define FOLIO_REF_PASSES 4
 
 /* Everything one layout run shares. */
 typedef struct layout {
@@ -68,6 +89,13 @@ typedef struct layout {
 	const char *page_label;   /* page number text while laying out static
 	                             content; NULL in the flow (first pass) */
 	int warned_width;         /* warned about differing body widths */
+	refrec *refs;             /* this pass's records (malloc'd) */
+	int nrefs, caprefs;
+	prevref *prev;            /* the previous pass's results (malloc'd) */
+	int nprev;
+	bool used_refs;           /* this pass set text from citations or sites */
+	int sites;                /* flow page-number sites met in this pass */
+	int warned_refs;          /* warned about an unresolved citation */
 } layout;
 
 /* Where content goes and the geometry it inherits. */
@@ -77,6 +105,7 @@ typedef struct emitter {
 	folio_len ref_w;          /* width of the reference area */
 	folio_len space;          /* pending resolved space (max of adjacent) */
 	bool have_space;          /* a space is pending */
+	bool space_retain;        /* the pending space has conditionality retain */
 	int keep_depth;           /* > 0 inside keep-together */
 	bool keep_next;           /* the next break opportunity is kept */
 	deco *deco;               /* innermost open deco */
@@ -143,11 +172,26 @@ bool para_empty(const para *p);
 void para_text(para *p, const folio_fo *style, const char *text, size_t len);
 void para_leader(para *p, const folio_fo *node);
 void para_page_number(para *p, const folio_fo *node);
+void para_citation(para *p, const folio_fo *node);
+void para_mark_id(para *p, const char *id);
 /* Sets the paragraph as lines into E for the block `block`. */
 void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
 
 /* ---- table.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
+
+/* ---- refs.c ---- */
+int refs_open(layout *L, emitter *E, const char *id);
+void refs_close(layout *L, emitter *E, int rec);
+void refs_at_next_box(layout *L, emitter *E, const char *id, int site);
+void refs_box_emitted(layout *L, vlist *v, int index);
+void refs_adopt(layout *L, vlist *from, vlist *to);
+void refs_resolve(layout *L, vlist *v);
+void refs_page_sequence(layout *L, const char *id, const char *first, const char *last);
+const char *refs_lookup(layout *L, const char *id, bool last);
+const char *refs_site(layout *L, int site);
+bool refs_next_pass(layout *L);
+void refs_free_prev(layout *L);
 
 /* ---- page.c ---- */
 const char *format_page_number(layout *L, int n, const char *format);

@@ -220,8 +220,12 @@ fit_page(layout *L, vlist *v, int i, folio_len H, int *next, int *force)
 	*force = -1;
 	for (int j = i; j < v->n; j++) {
 		vitem *it = &v->items[j];
-		if (!started && it->kind != V_BOX)
-			continue;  /* discarded at the top of a page */
+		if (!started && it->kind != V_BOX) {
+			/* discarded at the top of a page, unless retained */
+			if (it->kind == V_GLUE && it->retain)
+				y += it->h;
+			continue;
+		}
 		if (it->kind == V_BOX) {
 			if (started && y + it->h > H) {
 				if (best >= 0) {
@@ -356,6 +360,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 
 	int i = 0, index = 0, pending_force = -1;
 	const vitem *prev_box = NULL;
+	const char *first_label = NULL, *last_label = NULL;
 	do {
 		if (index >= FOLIO_LIMIT_PAGES) {
 			folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "limit",
@@ -417,34 +422,34 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				area_adopt(body, area_clone(L, a), pm.bx, pm.by);
 		}
 		vl_place(L, &v, i, end, pm.bx, pm.by + top, body);
+		const char *label = pl->pages[pl->n - 1]->page_label;
+		if (!first_label)
+			first_label = label;
+		last_label = label;
 		for (int k = i; k < end; k++)
-			if (v.items[k].kind == V_BOX)
+			if (v.items[k].kind == V_BOX) {
 				prev_box = &v.items[k];
+				v.items[k].page_label = label;
+			}
 		pending_force = force;
 		i = next;
 		index++;
 		number++;
 	} while (i < v.n && has_boxes(&v, i, v.n));
+	refs_resolve(L, &v);
+	const char *psid = folio_fo_str(ps, FOLIO_PROP_ID);
+	if (*psid)
+		refs_page_sequence(L, psid, first_label, last_label);
 	vl_free(&v);
 	return number - 1;
 }
 
-folio_area_tree *
-folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
+/* One pass over every page-sequence into t (whose arena is fresh). */
+static void
+lay_document(layout *L, pagelist *pl)
 {
-	folio_area_tree *t = folio_calloc(1, sizeof *t);
-	t->arena = folio_arena_new();
-	layout L = {.d = d, .doc = doc, .arena = t->arena};
-	if (!fonts_init(&L)) {
-		folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
-		                "cannot open the font system (fontconfig)");
-		folio_area_tree_free(t);
-		return NULL;
-	}
-	pagelist pl = {0};
 	int number = 1;
-	size_t before = d->errors;
-	for (const folio_fo *ps = doc->root->first; ps; ps = ps->next) {
+	for (const folio_fo *ps = L->doc->root->first; ps; ps = ps->next) {
 		if (ps->kind != FOLIO_FO_PAGE_SEQUENCE)
 			continue;
 		folio_value ipn = folio_fo_get(ps, FOLIO_PROP_INITIAL_PAGE_NUMBER);
@@ -456,8 +461,45 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 			number++;
 		else if (ipn.kind == FOLIO_V_KW && !strcmp(ipn.str, "auto-even") && number % 2 == 1)
 			number++;
-		number = lay_sequence(&L, ps, number, &pl) + 1;
+		number = lay_sequence(L, ps, number, pl) + 1;
 	}
+}
+
+folio_area_tree *
+folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
+{
+	layout L = {.d = d, .doc = doc};
+	if (!fonts_init(&L)) {
+		folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
+		                "cannot open the font system (fontconfig)");
+		return NULL;
+	}
+	folio_area_tree *t = NULL;
+	pagelist pl = {0};
+	size_t before = d->errors;
+	folio_diags_mark mark = folio_diags_save(d);
+	/* Citations and page numbers in the flow are set with the numbers the
+	 * previous pass found; repeat until they no longer change. */
+	for (int pass = 0; pass < FOLIO_REF_PASSES; pass++) {
+		if (t) {
+			folio_area_tree_free(t);
+			folio_diags_restore(d, mark);
+		}
+		t = folio_calloc(1, sizeof *t);
+		t->arena = folio_arena_new();
+		L.arena = t->arena;
+		L.used_refs = false;
+		L.sites = 0;
+		L.warned_width = 0;
+		L.warned_refs = 0;
+		pl.n = 0;
+		lay_document(&L, &pl);
+		bool changed = refs_next_pass(&L);
+		if (!L.used_refs || !changed)
+			break;
+	}
+	refs_free_prev(&L);
+	free(L.refs);
 	if (pl.n == 0 && d->errors == before)
 		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
 		                "the document has no fo:page-sequence, so no pages");
@@ -465,8 +507,9 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	memcpy(t->pages, pl.pages, pl.n * sizeof *t->pages);
 	t->npages = pl.n;
 	free(pl.pages);
-	t->fontmap = L.fontmap;
+	t->fontmap = g_object_ref(L.fontmap);
 	fonts_done(&L);
+	g_object_unref(L.fontmap);
 	if (d->errors > before || t->npages == 0) {
 		folio_area_tree_free(t);
 		return NULL;

@@ -26,8 +26,16 @@ typedef struct leader {
 	PangoAttrShape *shape;     /* owned by the attr list */
 } leader;
 
+typedef struct mark {
+	int index;                 /* byte index in the text */
+	const char *id;            /* an id starting here, or NULL */
+	int site;                  /* a flow page-number site, or -1 */
+} mark;
+
 struct para {
 	layout *L;
+	mark *marks;               /* malloc'd */
+	int nmarks, capmarks;
 	folio_buf text;            /* UTF-8 */
 	PangoAttrList *attrs;      /* owned */
 	leader *leaders;           /* malloc'd */
@@ -52,6 +60,7 @@ para_reset(para *p)
 	pango_attr_list_unref(p->attrs);
 	p->attrs = pango_attr_list_new();
 	p->nleaders = 0;
+	p->nmarks = 0;
 	p->content = false;
 	p->space = false;
 }
@@ -64,6 +73,7 @@ para_free(para *p)
 	folio_buf_clear(&p->text);
 	pango_attr_list_unref(p->attrs);
 	free(p->leaders);
+	free(p->marks);
 	free(p);
 }
 
@@ -219,10 +229,61 @@ para_leader(para *p, const folio_fo *node)
 	p->space = false;
 }
 
+static void
+add_mark(para *p, const char *id, int site)
+{
+	if (p->nmarks == p->capmarks) {
+		p->capmarks = p->capmarks ? 2 * p->capmarks : 8;
+		p->marks = folio_realloc_array(p->marks, (size_t)p->capmarks, sizeof *p->marks);
+	}
+	p->marks[p->nmarks++] = (mark){(int)p->text.len, id, site};
+}
+
+void
+para_mark_id(para *p, const char *id)
+{
+	add_mark(p, id, -1);
+}
+
+static void
+add_text_run(para *p, const folio_fo *node, const char *t)
+{
+	int start = (int)p->text.len;
+	folio_buf_puts(&p->text, t);
+	add_style(p, node, start, (int)p->text.len);
+	p->content = true;
+	p->space = false;
+}
+
+void
+para_citation(para *p, const folio_fo *node)
+{
+	layout *L = p->L;
+	const char *id = folio_fo_str(node, FOLIO_PROP_REF_ID);
+	bool last = node->kind == FOLIO_FO_PAGE_NUMBER_CITATION_LAST;
+	const char *t = refs_lookup(L, id, last);
+	L->used_refs = true;
+	if (!t && L->nprev > 0 && !L->warned_refs) {
+		L->warned_refs = 1;
+		folio_fo_diag(L->d, L->doc, node, FOLIO_WARNING, "ref-id",
+		              "page-number-citation: no element has id \"%s\"", id);
+	}
+	add_text_run(p, node, t && *t ? t : "?");
+}
+
 void
 para_page_number(para *p, const folio_fo *node)
 {
-	const char *t = p->L->page_label ? p->L->page_label : "1";
+	layout *L = p->L;
+	const char *t = L->page_label;
+	if (!t) {
+		int site = L->sites++;
+		t = refs_site(L, site);
+		L->used_refs = true;
+		add_mark(p, NULL, site);
+		if (!t || !*t)
+			t = "1";
+	}
 	int start = (int)p->text.len;
 	folio_buf_puts(&p->text, t);
 	add_style(p, node, start, (int)p->text.len);
@@ -414,6 +475,11 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 			add_leader_areas(p, E, pl, line, la, log.x);
 		if (k > 0)
 			em_penalty(E, (k >= orphans && nlines - k >= widows) ? 0 : PEN_INF);
+		bool final = pango_layout_iter_at_last_line(it);
+		for (int m = 0; m < p->nmarks; m++)
+			if (p->marks[m].index >= line->start_index &&
+			    (final || p->marks[m].index < line->start_index + line->length))
+				refs_at_next_box(L, E, p->marks[m].id, p->marks[m].site);
 		em_box(E, h, la, block);
 		k++;
 	} while (pango_layout_iter_next_line(it));

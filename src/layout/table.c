@@ -159,7 +159,11 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 			g.end = 0;
 		emitter sub = {.L = L, .out = &cb->v, .ref_w = cb->w - cb->in_start - in_end,
 		               .depth = E->depth + 1};
+		const char *cid = folio_fo_str(c, FOLIO_PROP_ID);
+		if (*cid)
+			refs_at_next_box(L, &sub, cid, -1);
 		lay_children(&sub, c, g);
+		refs_adopt(L, &cb->v, E->out);
 		cb->content_h = vl_height(&cb->v, 0, cb->v.n);
 		folio_len h = cb->content_h + cb->in_top + cb->in_bottom;
 		if (h > row_h)
@@ -258,6 +262,9 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		}
 		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE))
 			em_keep_previous(E);
+		const char *rid = folio_fo_str(row, FOLIO_PROP_ID);
+		if (*rid)
+			refs_at_next_box(E->L, E, rid, -1);
 		em_box(E, h, areas, row);
 		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
 			E->keep_next = true;

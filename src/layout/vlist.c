@@ -47,13 +47,16 @@ em_flush_space(emitter *E)
 		return;
 	E->have_space = false;
 	folio_len s = E->space;
+	bool retain = E->space_retain;
 	E->space = 0;
+	E->space_retain = false;
 	if (s <= 0)
 		return;
 	bool breakable = last_is_box(E) && !kept(E);
 	vitem *it = vl_push(E->out, V_GLUE);
 	it->h = s;
 	it->pen = breakable ? 0 : PEN_INF;
+	it->retain = retain;
 }
 
 void
@@ -70,6 +73,8 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 	it->table = E->table;
 	it->is_header = E->row_header;
 	it->fo = fo;
+	if (E->L->nrefs)
+		refs_box_emitted(E->L, E->out, idx);
 	for (deco *d = E->deco; d; d = d->parent) {
 		if (d->first_box < 0)
 			d->first_box = idx;
@@ -90,9 +95,9 @@ em_penalty(emitter *E, int pen)
 void
 em_space(emitter *E, folio_len s, bool retain)
 {
-	(void)retain;
 	if (!E->have_space || s > E->space)
 		E->space = s;
+	E->space_retain = E->space_retain || retain;
 	E->have_space = true;
 }
 
@@ -101,6 +106,7 @@ em_force(emitter *E, const char *kind)
 {
 	E->have_space = false;
 	E->space = 0;
+	E->space_retain = false;
 	vitem *it = vl_push(E->out, V_PENALTY);
 	it->pen = PEN_FORCE;
 	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2 : 0;
@@ -194,7 +200,7 @@ vl_height(vlist *v, int from, int to)
 			started = true;
 			y += it->h;
 			end = y;
-		} else if (it->kind == V_GLUE && started) {
+		} else if (it->kind == V_GLUE && (started || it->retain)) {
 			y += it->h;
 		}
 	}
@@ -212,7 +218,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 	bool started = false;
 	for (int i = from; i < to; i++) {
 		vitem *it = &v->items[i];
-		if (it->kind == V_GLUE && started)
+		if (it->kind == V_GLUE && (started || it->retain))
 			y += it->h;
 		if (it->kind != V_BOX)
 			continue;
@@ -259,7 +265,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 	started = false;
 	for (int i = from; i < to; i++) {
 		vitem *it = &v->items[i];
-		if (it->kind == V_GLUE && started)
+		if (it->kind == V_GLUE && (started || it->retain))
 			y += it->h;
 		if (it->kind != V_BOX)
 			continue;

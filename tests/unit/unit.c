@@ -81,6 +81,28 @@ test_absurd_lengths_clamp(void)
 }
 
 static void
+test_expressions(void)
+{
+	folio_arena *a = folio_arena_new();
+	folio_value v;
+	CHECK(folio_value_parse(a, FOLIO_PROP_PAGE_HEIGHT, "4.5 * 14.4pt", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(64.8), "4.5 * 14.4pt");
+	CHECK(folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "(10pt + 2pt) div 2", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(6), "(10pt + 2pt) div 2");
+	CHECK(folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "2em - 4pt", FOLIO_PT(10), &v) &&
+	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(16), "2em - 4pt");
+	CHECK(folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "max(3pt, 5pt)", FOLIO_PT(10), &v) &&
+	      v.len == FOLIO_PT(5), "max()");
+	CHECK(!folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "3pt * 2pt", FOLIO_PT(10), &v),
+	      "a length times a length is not a length");
+	CHECK(!folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "3pt div 0", FOLIO_PT(10), &v),
+	      "division by zero is refused");
+	CHECK(!folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "((((3pt", FOLIO_PT(10), &v),
+	      "unbalanced parentheses");
+	folio_arena_free(a);
+}
+
+static void
 test_len_format(void)
 {
 	char b[32];
@@ -313,6 +335,7 @@ main(void)
 	run("bad-lengths", test_bad_lengths);
 	run("absurd-lengths-clamp", test_absurd_lengths_clamp);
 	run("len-format", test_len_format);
+	run("expressions", test_expressions);
 	run("values", test_values);
 	run("inheritance", test_inheritance);
 	run("inherit-keyword-and-em", test_inherit_keyword_and_em);
