@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/lib.sh — helpers shared by tests/e2e/*.sh and tests/errors/*.sh.
 #
 # Source it first thing:   . "$(dirname "$0")/../lib.sh"

@@ -32,7 +32,8 @@ export LC_ALL=C.UTF-8
 export FONTCONFIG_FILE="$REPO/tests/fonts.conf"
 export SOURCE_DATE_EPOCH=0
 export TZ=UTC
-export FOLIO_TEST_CACHE="${TMPDIR:-/tmp}/folio-test-cache-$(id -u)"
+FOLIO_TEST_CACHE="${TMPDIR:-/tmp}/folio-test-cache-$(id -u)"
+export FOLIO_TEST_CACHE
 export XDG_CACHE_HOME="$FOLIO_TEST_CACHE"
 unset FOLIO_DATA_DIR
 

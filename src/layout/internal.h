@@ -40,7 +40,39 @@ typedef struct tblinfo {
 
 typedef enum vkind { V_BOX, V_GLUE, V_PENALTY } vkind;
 
-typedef struct vitem {
+typedef struct vitem vitem;
+
+typedef struct vlist {
+	vitem *items;             /* malloc'd array */
+	int n, cap;
+} vlist;
+
+/* A table cell whose content waits in its own vertical list until the row
+ * is placed; [from, to) is the part still to place. */
+typedef struct rowcell {
+	const folio_fo *fo;
+	vlist *v;                 /* content; shared by the parts of a split row,
+	                             freed by the arena (rowbox_release) */
+	int from, to;             /* items of v still to place */
+	folio_len x, w;           /* border box, from the table's start edge */
+	folio_len in_top, in_bottom, in_start;  /* padding + border inside */
+	folio_border b[4];
+	uint32_t bg;
+} rowcell;
+
+/* A table row in the vertical list: placed lazily, splittable at a page
+ * end unless kept together. */
+typedef struct rowbox {
+	rowcell *cells;           /* arena array of n cells */
+	int n;
+	folio_len min_h;          /* block-progression-dimension of the row */
+	folio_len start;          /* x of the table's start edge in the column */
+	bool collapse;            /* border-collapse="collapse" */
+	bool splittable;          /* may be cut at a page end */
+	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
+} rowbox;
+
+struct vitem {
 	vkind kind;
 	folio_len h;              /* box height or glue length */
 	int pen;                  /* glue/penalty: cost of breaking here */
@@ -51,13 +83,9 @@ typedef struct vitem {
 	bool is_header;           /* a repeated-header row box */
 	bool retain;              /* glue: kept at the top of a page */
 	const char *page_label;   /* box: its page, once paginated */
+	rowbox *row;              /* box: a table row placed lazily, or NULL */
 	const folio_fo *fo;       /* generating node, for diagnostics */
-} vitem;
-
-typedef struct vlist {
-	vitem *items;             /* malloc'd array */
-	int n, cap;
-} vlist;
+};
 
 /* Where an id (or a page number in the flow) lands: boxes [first, end)
  * of vlist v; labels once the boxes are on pages. */
@@ -177,8 +205,17 @@ void para_mark_id(para *p, const char *id);
 /* Sets the paragraph as lines into E for the block `block`. */
 void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
 
-/* ---- table.c ---- */
+/* ---- table.c, rows.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
+folio_len row_height(const rowbox *rb);
+/* Areas of the row's remaining content in a row of height h. */
+folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
+/* Cuts the row so that a first part fits in avail: returns that part (with
+ * its height in *h1) and leaves the rest in rb (its height in *h2), or
+ * NULL when nothing of the row fits. */
+rowbox *row_split(layout *L, rowbox *rb, folio_len avail, folio_len *h1,
+                  folio_len *h2);
+void rowbox_release(void *rb);
 
 /* ---- refs.c ---- */
 int refs_open(layout *L, emitter *E, const char *id);

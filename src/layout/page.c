@@ -211,13 +211,41 @@ format_page_number(layout *L, int n, const char *format)
 
 /* Finds where the page that starts at item i ends.  Returns the end of its
  * content (exclusive); *next is where the next page starts. */
+typedef struct cut {
+	int next;          /* where the next page starts */
+	int force;         /* forced break kind that ended the page, or -1 */
+	rowbox *part;      /* first part of a row cut at the page end, or NULL */
+	folio_len part_h;  /* its height */
+	folio_len part_y;  /* where it goes, from the top of the body */
+} cut;
+
+/* Cuts row j so that a part fills the rest of the page (from y on). */
+static bool
+try_row_split(layout *L, vitem *it, folio_len y, folio_len H, int j, cut *c)
+{
+	if (!it->row || !it->row->splittable || H - y <= 0)
+		return false;
+	folio_len h1, h2;
+	rowbox *part = row_split(L, it->row, H - y, &h1, &h2);
+	if (!part)
+		return false;
+	c->part = part;
+	c->part_h = h1;
+	c->part_y = y;
+	c->next = j;
+	it->h = h2;
+	return true;
+}
+
 static int
-fit_page(layout *L, vlist *v, int i, folio_len H, int *next, int *force)
+fit_page(layout *L, vlist *v, int i, folio_len H, cut *c)
 {
 	folio_len y = 0;
 	int best = -1;
 	bool started = false;
-	*force = -1;
+	memset(c, 0, sizeof *c);
+	c->force = -1;
+	int *next = &c->next, *force = &c->force;
 	for (int j = i; j < v->n; j++) {
 		vitem *it = &v->items[j];
 		if (!started && it->kind != V_BOX) {
@@ -227,6 +255,8 @@ fit_page(layout *L, vlist *v, int i, folio_len H, int *next, int *force)
 			continue;
 		}
 		if (it->kind == V_BOX) {
+			if (y + it->h > H && try_row_split(L, it, y, H, j, c))
+				return j;
 			if (started && y + it->h > H) {
 				if (best >= 0) {
 					*next = best + 1;
@@ -397,22 +427,23 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		    !v.items[first_box].table->omit_at_break)
 			rep = v.items[first_box].table;
 		folio_len top = rep ? rep->header_h : 0;
-		int next, force;
-		int end = fit_page(L, &v, i, pm.bh - top, &next, &force);
-		if (end >= v.n || !has_boxes(&v, next, v.n)) {
+		cut ct;
+		int end = fit_page(L, &v, i, pm.bh - top, &ct);
+		int next = ct.next, force = ct.force;
+		if (!ct.part && (end >= v.n || !has_boxes(&v, next, v.n))) {
 			/* the last page: a master for page-position="last" may differ */
 			pagectx lc = {index, number, true, false};
 			const folio_fo *ls = select_master(L, m, &lc);
 			if (ls && ls != sel) {
 				master lm;
 				master_geometry(ls, &lm);
-				int n2, f2;
-				int e2 = fit_page(L, &v, i, lm.bh - top, &n2, &f2);
-				if (e2 >= end) {
+				cut c2;
+				int e2 = fit_page(L, &v, i, lm.bh - top, &c2);
+				if (e2 >= end && !c2.part) {
 					pm = lm;
 					end = e2;
-					next = n2;
-					force = f2;
+					next = c2.next;
+					force = c2.force;
 				}
 			}
 		}
@@ -431,6 +462,11 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				prev_box = &v.items[k];
 				v.items[k].page_label = label;
 			}
+		if (ct.part) {
+			area_adopt(body, row_areas(L, ct.part, ct.part_h), pm.bx,
+			           pm.by + top + ct.part_y);
+			prev_box = &v.items[end];
+		}
 		pending_force = force;
 		i = next;
 		index++;

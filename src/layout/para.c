@@ -126,6 +126,52 @@ add_style(para *p, const folio_fo *style, int start, int end)
 			pango_attr_list_insert(p->attrs, a);
 		}
 	}
+	/* text-decoration and baseline-shift apply to the text of descendants:
+	 * collect them from the inline ancestors up to the block */
+	bool under = false, over = false, through = false;
+	folio_len rise = 0;
+	for (const folio_fo *n = style; n; n = n->parent) {
+		const folio_value *td = folio_fo_specified(n, FOLIO_PROP_TEXT_DECORATION);
+		if (td && (td->kind == FOLIO_V_KW || td->kind == FOLIO_V_STR) && td->str) {
+			under |= !!strstr(td->str, "underline") && !strstr(td->str, "no-underline");
+			over |= !!strstr(td->str, "overline") && !strstr(td->str, "no-overline");
+			through |= !!strstr(td->str, "line-through") && !strstr(td->str, "no-line-through");
+		}
+		const folio_value *bs = folio_fo_specified(n, FOLIO_PROP_BASELINE_SHIFT);
+		folio_fo *parent = n->parent;
+		folio_len pfs = parent ? parent->font_size : n->font_size;
+		if (bs && bs->kind == FOLIO_V_KW && !strcmp(bs->str, "super"))
+			rise += pfs / 3;
+		else if (bs && bs->kind == FOLIO_V_KW && !strcmp(bs->str, "sub"))
+			rise -= pfs / 5;
+		else if (bs && bs->kind == FOLIO_V_LEN)
+			rise += bs->len;
+		else if (bs && bs->kind == FOLIO_V_PCT)
+			rise += (folio_len)((double)pfs * bs->num / 100);
+		if (folio_fo_role_of(n->kind) != FOLIO_ROLE_INLINE)
+			break;
+	}
+	if (under || over || through || rise) {
+		PangoAttribute *extra[4] = {
+			under ? pango_attr_underline_new(PANGO_UNDERLINE_SINGLE) : NULL,
+			over ? pango_attr_overline_new(PANGO_OVERLINE_SINGLE) : NULL,
+			through ? pango_attr_strikethrough_new(TRUE) : NULL,
+			rise ? pango_attr_rise_new(rise) : NULL,
+		};
+		for (int i = 0; i < 4; i++)
+			if (extra[i]) {
+				extra[i]->start_index = (guint)start;
+				extra[i]->end_index = (guint)end;
+				pango_attr_list_insert(p->attrs, extra[i]);
+			}
+	}
+	folio_value ls = folio_fo_get(style, FOLIO_PROP_LETTER_SPACING);
+	if (ls.kind == FOLIO_V_LEN && ls.len) {
+		a = pango_attr_letter_spacing_new(ls.len);
+		a->start_index = (guint)start;
+		a->end_index = (guint)end;
+		pango_attr_list_insert(p->attrs, a);
+	}
 	if (style->kind != FOLIO_FO_TEXT) {
 		const char *lang = folio_fo_str(style, FOLIO_PROP_LANGUAGE);
 		if (*lang && strcmp(lang, "none")) {
@@ -137,8 +183,44 @@ add_style(para *p, const folio_fo *style, int start, int end)
 	}
 }
 
+static void para_text_raw(para *p, const folio_fo *style, const char *text,
+                          size_t len);
+
+static char *
+transform_text(const char *kw, const char *text, size_t len)
+{
+	if (!strcmp(kw, "uppercase"))
+		return g_utf8_strup(text, (gssize)len);
+	if (!strcmp(kw, "lowercase"))
+		return g_utf8_strdown(text, (gssize)len);
+	/* capitalize: the first letter of every word */
+	GString *out = g_string_sized_new(len);
+	bool word_start = true;
+	for (const char *q = text; q < text + len; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+		if (word_start && g_unichar_isalpha(c))
+			c = g_unichar_totitle(c);
+		word_start = !g_unichar_isalnum(c) && c != '\'' && c != 0x2019;
+		g_string_append_unichar(out, c);
+	}
+	return g_string_free(out, FALSE);
+}
+
 void
 para_text(para *p, const folio_fo *style, const char *text, size_t len)
+{
+	const char *tt = folio_fo_kw(style, FOLIO_PROP_TEXT_TRANSFORM);
+	if (*tt && strcmp(tt, "none") && g_utf8_validate(text, (gssize)len, NULL)) {
+		char *t = transform_text(tt, text, len);
+		para_text_raw(p, style, t, strlen(t));
+		g_free(t);
+		return;
+	}
+	para_text_raw(p, style, text, len);
+}
+
+static void
+para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 {
 	const char *lf = folio_fo_kw(style, FOLIO_PROP_LINEFEED_TREATMENT);
 	bool collapse = !folio_fo_is(style, FOLIO_PROP_WHITE_SPACE_COLLAPSE, "false");

@@ -98,29 +98,24 @@ columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 	free(prop);
 }
 
-typedef struct cellbox {
-	const folio_fo *fo;
-	vlist v;
-	folio_len x, w;          /* cell rectangle (border box), from table start */
-	folio_len in_top, in_bottom, in_start;
-	folio_len content_h;
-} cellbox;
-
-/* Sets one row (cells given as the children of `row` of kind
- * FOLIO_FO_TABLE_CELL, from `first` up to `count` cells) into one box. */
-static folio_area *
+/* Sets one row: every cell's content goes into its own vertical list,
+ * kept until pagination places the row (whole, or cut at a page end). */
+static rowbox *
 make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
          const tcols *tc, blockgeo tgeo, folio_len *out_h)
 {
 	layout *L = E->L;
-	bool collapse = !folio_fo_is(first ? first : rowfo, FOLIO_PROP_BORDER_COLLAPSE,
-	                             "separate");
-	cellbox *cells = folio_calloc((size_t)(count ? count : 1), sizeof *cells);
-	int nc = 0, col = 0;
-	folio_len row_h = 0;
+	rowbox *rb = folio_arena_alloc(L->arena, sizeof *rb);
+	rb->cells = folio_arena_alloc(L->arena, (size_t)(count ? count : 1) * sizeof *rb->cells);
+	rb->collapse = !folio_fo_is(first ? first : rowfo, FOLIO_PROP_BORDER_COLLAPSE,
+	                            "separate");
+	rb->rowfo = rowfo;
+	rb->start = tgeo.start;
+	folio_arena_release(L->arena, rowbox_release, rb);
+	int col = 0;
 	if (rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
-		row_h = folio_fo_len(rowfo, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, 0, 0);
-	for (const folio_fo *c = first; c && nc < count; c = c->next) {
+		rb->min_h = folio_fo_len(rowfo, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, 0, 0);
+	for (const folio_fo *c = first; c && rb->n < count; c = c->next) {
 		if (c->kind != FOLIO_FO_TABLE_CELL)
 			continue;
 		int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
@@ -133,76 +128,70 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 			break;
 		if (col + span > tc->n)
 			span = tc->n - col;
-		cellbox *cb = &cells[nc++];
+		rowcell *cb = &rb->cells[rb->n++];
 		cb->fo = c;
 		cb->x = tc->x[col];
 		cb->w = tc->x[col + span] - tc->x[col];
 		col += span;
-		folio_border b[4];
-		border_of(c, b, cb->w);
-		folio_len k = collapse ? 2 : 1;
-		cb->in_top = padding_of(c, FOLIO_SIDE_BEFORE, cb->w) + b[FOLIO_SIDE_BEFORE].width / k;
-		cb->in_bottom = padding_of(c, FOLIO_SIDE_AFTER, cb->w) + b[FOLIO_SIDE_AFTER].width / k;
-		cb->in_start = padding_of(c, FOLIO_SIDE_START, cb->w) + b[FOLIO_SIDE_START].width / k;
-		folio_len in_end = padding_of(c, FOLIO_SIDE_END, cb->w) + b[FOLIO_SIDE_END].width / k;
-		blockgeo g = {tgeo.start, tgeo.end, true};
+		border_of(c, cb->b, cb->w);
+		folio_len k = rb->collapse ? 2 : 1;
+		cb->in_top = padding_of(c, FOLIO_SIDE_BEFORE, cb->w) + cb->b[FOLIO_SIDE_BEFORE].width / k;
+		cb->in_bottom = padding_of(c, FOLIO_SIDE_AFTER, cb->w) + cb->b[FOLIO_SIDE_AFTER].width / k;
+		cb->in_start = padding_of(c, FOLIO_SIDE_START, cb->w) + cb->b[FOLIO_SIDE_START].width / k;
+		folio_len in_end = padding_of(c, FOLIO_SIDE_END, cb->w) + cb->b[FOLIO_SIDE_END].width / k;
+		/* indents inherited from outside the table do not apply inside a
+		 * cell's content rectangle; indents given on the cell do */
+		blockgeo g = {0, 0, true};
 		if (folio_fo_specified(c, FOLIO_PROP_START_INDENT))
-			g.start = folio_fo_len(c, FOLIO_PROP_START_INDENT, cb->w, 0);
+			g.start = folio_fo_len(c, FOLIO_PROP_START_INDENT, cb->w, 0) - tgeo.start;
 		if (folio_fo_specified(c, FOLIO_PROP_END_INDENT))
-			g.end = folio_fo_len(c, FOLIO_PROP_END_INDENT, cb->w, 0);
-		/* indents are measured in the cell's content rectangle */
-		g.start -= tgeo.start;
-		g.end -= tgeo.end;
+			g.end = folio_fo_len(c, FOLIO_PROP_END_INDENT, cb->w, 0) - tgeo.end;
 		if (g.start < 0)
 			g.start = 0;
 		if (g.end < 0)
 			g.end = 0;
-		emitter sub = {.L = L, .out = &cb->v, .ref_w = cb->w - cb->in_start - in_end,
+		cb->v = folio_calloc(1, sizeof *cb->v);
+		emitter sub = {.L = L, .out = cb->v, .ref_w = cb->w - cb->in_start - in_end,
 		               .depth = E->depth + 1};
 		const char *cid = folio_fo_str(c, FOLIO_PROP_ID);
 		if (*cid)
 			refs_at_next_box(L, &sub, cid, -1);
 		lay_children(&sub, c, g);
-		refs_adopt(L, &cb->v, E->out);
-		cb->content_h = vl_height(&cb->v, 0, cb->v.n);
-		folio_len h = cb->content_h + cb->in_top + cb->in_bottom;
-		if (h > row_h)
-			row_h = h;
-	}
-	folio_area holder = {0};
-	for (int i = 0; i < nc; i++) {
-		cellbox *cb = &cells[i];
-		folio_area *ca = area_new(L, FOLIO_AREA_BLOCK, cb->fo);
-		folio_border b[4];
-		border_of(cb->fo, b, cb->w);
-		memcpy(ca->border, b, sizeof b);
-		ca->x = tgeo.start + cb->x;
-		ca->w = cb->w;
-		ca->y = 0;
-		ca->h = row_h;
-		if (collapse) {
-			ca->x -= b[FOLIO_SIDE_START].width / 2;
-			ca->w += (b[FOLIO_SIDE_START].width + b[FOLIO_SIDE_END].width) / 2;
-			ca->y -= b[FOLIO_SIDE_BEFORE].width / 2;
-			ca->h += (b[FOLIO_SIDE_BEFORE].width + b[FOLIO_SIDE_AFTER].width) / 2;
-		}
-		uint32_t bg = folio_fo_color(cb->fo, FOLIO_PROP_BACKGROUND_COLOR);
+		refs_adopt(L, cb->v, E->out);
+		cb->to = cb->v->n;
+		uint32_t bg = folio_fo_color(c, FOLIO_PROP_BACKGROUND_COLOR);
 		if (!(bg >> 24) && rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
 			bg = folio_fo_color(rowfo, FOLIO_PROP_BACKGROUND_COLOR);
-		ca->background = bg;
-		const char *da = folio_fo_kw(cb->fo, FOLIO_PROP_DISPLAY_ALIGN);
-		folio_len free = row_h - cb->content_h - cb->in_top - cb->in_bottom;
-		folio_len dy = !strcmp(da, "center") ? free / 2 : !strcmp(da, "after") ? free : 0;
-		vl_place(L, &cb->v, 0, cb->v.n, tgeo.start + cb->x + cb->in_start,
-		         cb->in_top + dy, ca);
-		area_append(&holder, ca);
-		vl_free(&cb->v);
+		cb->bg = bg;
 	}
-	free(cells);
-	for (folio_area *a = holder.first; a; a = a->next)
-		a->parent = NULL;
-	*out_h = row_h;
-	return holder.first;
+	*out_h = row_height(rb);
+	return rb;
+}
+
+/* A break keyword of the row or any of its cells ("" for none). */
+static const char *
+row_kw(const folio_fo *row, folio_prop_id id)
+{
+	static const char *breaks[] = {"page", "odd-page", "even-page", "column"};
+	for (const folio_fo *n = row; n; n = n == row ? row->first : n->next) {
+		if (n != row && n->kind != FOLIO_FO_TABLE_CELL)
+			continue;
+		const char *kw = folio_fo_kw(n, id);
+		for (int i = 0; i < 4; i++)
+			if (!strcmp(kw, breaks[i]))
+				return kw;
+	}
+	return "";
+}
+
+static int
+row_keep(const folio_fo *row, folio_prop_id id)
+{
+	int k = folio_fo_keep(row, id);
+	for (const folio_fo *c = row->first; c && !k; c = c->next)
+		if (c->kind == FOLIO_FO_TABLE_CELL && id != FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE)
+			k = folio_fo_keep(c, id);
+	return k;
 }
 
 static void
@@ -223,7 +212,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 					break;
 			}
 			folio_len h;
-			folio_area *areas = make_row(E, part, c, count, tc, tgeo, &h);
+			rowbox *rb = make_row(E, part, c, count, tc, tgeo, &h);
+			folio_area *areas = hold ? row_areas(E->L, rb, h) : NULL;
 			if (hold) {
 				for (folio_area *a = areas; a; a = a->next) {
 					folio_area *cl = area_clone(E->L, a);
@@ -237,6 +227,9 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 				*hold_h += h;
 			}
 			em_box(E, h, areas, part);
+			if (!hold)
+				E->out->items[E->out->n - 1].row = rb;
+			rb->splittable = !hold && E->keep_depth == 0;
 			for (int i = 0; i < count && c; i++)
 				c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, c);
 		}
@@ -247,8 +240,9 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		int count = 0;
 		for (const folio_fo *c = row->first; c; c = c->next)
 			count += c->kind == FOLIO_FO_TABLE_CELL;
-		folio_area *areas = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
-		                             count, tc, tgeo, &h);
+		rowbox *rb = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
+		                      count, tc, tgeo, &h);
+		folio_area *areas = hold ? row_areas(E->L, rb, h) : NULL;
 		if (hold) {
 			for (folio_area *a = areas; a; a = a->next) {
 				folio_area *cl = area_clone(E->L, a);
@@ -260,14 +254,25 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			}
 			*hold_h += h;
 		}
-		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE))
+		/* breaks and keeps of the row and of its cells act on the row */
+		const char *bb = row_kw(row, FOLIO_PROP_BREAK_BEFORE);
+		if (*bb)
+			em_force(E, bb);
+		if (row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE))
 			em_keep_previous(E);
 		const char *rid = folio_fo_str(row, FOLIO_PROP_ID);
 		if (*rid)
 			refs_at_next_box(E->L, E, rid, -1);
 		em_box(E, h, areas, row);
-		if (folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
+		if (!hold)
+			E->out->items[E->out->n - 1].row = rb;
+		rb->splittable = !hold && E->keep_depth == 0 &&
+		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
+		if (row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
 			E->keep_next = true;
+		const char *ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
+		if (*ba)
+			em_force(E, ba);
 	}
 }
 

@@ -270,6 +270,8 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 		if (it->kind != V_BOX)
 			continue;
 		started = true;
+		if (!it->areas && it->row)
+			it->areas = row_areas(L, it->row, it->h);
 		area_adopt(parent, it->areas, x0, y0 + y);
 		it->areas = NULL;
 		y += it->h;

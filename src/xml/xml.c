@@ -30,7 +30,14 @@ static struct {
 	folio_diags *diags;
 	const folio_xml_doc *doc;
 	int depth;
+	bool skip_xpath;   /* during XSLT: libxslt reports these with a location */
 } route;
+
+void
+folio_xml_errors_skip_xpath(bool skip)
+{
+	route.skip_xpath = skip;
+}
 
 /* Removes "{uri}" parts from libxml2 messages. */
 static void
@@ -55,6 +62,8 @@ on_error(void *data, xmlErrorPtr e)
 {
 	(void)data;
 	if (!route.diags || !e)
+		return;
+	if (route.skip_xpath && e->domain == XML_FROM_XPATH)
 		return;
 	folio_severity sev = e->level == XML_ERR_WARNING ? FOLIO_WARNING
 	                                                 : FOLIO_ERROR;

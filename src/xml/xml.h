@@ -57,5 +57,8 @@ const char *folio_xml_doc_type(const folio_xml_doc *x, char *buf, size_t size);
  * messages are never printed. */
 void folio_xml_errors_push(folio_diags *d, const folio_xml_doc *x);
 void folio_xml_errors_pop(void);
+/* While set, XPath errors are not routed (libxslt reports the same problem
+ * again with the stylesheet's file and line). */
+void folio_xml_errors_skip_xpath(bool skip);
 
 #endif

@@ -266,6 +266,7 @@ folio_xslt_apply(folio_diags *d, folio_xslt *s, const folio_xml_doc *src,
 	size_t before = d->errors;
 	folio_xml_errors_push(d, src);
 	generic_push(d, s->path);
+	folio_xml_errors_skip_xpath(true);
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(s->sheet, src->doc);
 	xsltSecurityPrefsPtr sec = security_prefs();
 	xsltSetCtxtSecurityPrefs(sec, ctxt);
@@ -275,6 +276,7 @@ folio_xslt_apply(folio_diags *d, folio_xslt *s, const folio_xml_doc *src,
 	bool failed = ctxt->state != XSLT_STATE_OK;
 	xsltFreeTransformContext(ctxt);
 	xsltFreeSecurityPrefs(sec);
+	folio_xml_errors_skip_xpath(false);
 	generic_pop();
 	folio_xml_errors_pop();
 

@@ -255,7 +255,9 @@ doc=${docs[0]}
 folio transform "$doc"
 expect_rc transform-stdout 0
 cp "$OUT" "$T/stdout.fo"
-if xmllint --noout "$T/stdout.fo" 2>"$T/xmllint.err"; then
+if [ ! -s "$T/stdout.fo" ]; then
+  fail transform-fo-root "nothing on stdout"
+elif xmllint --noout "$T/stdout.fo" 2>"$T/xmllint.err"; then
   root=$(xmllint --xpath 'concat(namespace-uri(/*), " ", local-name(/*))' "$T/stdout.fo" 2>/dev/null)
   if [ "$root" = "http://www.w3.org/1999/XSL/Format root" ]; then
     pass transform-fo-root
@@ -267,7 +269,9 @@ else
 fi
 folio transform "$doc" -o "$T/file.fo"
 expect_rc transform-o 0
-if cmp -s "$T/file.fo" "$T/stdout.fo"; then
+if [ ! -s "$T/file.fo" ]; then
+  fail transform-o-file "-o wrote no file"
+elif cmp -s "$T/file.fo" "$T/stdout.fo"; then
   pass transform-o-same-as-stdout
 else
   fail transform-o-same-as-stdout "-o output differs from stdout output"

@@ -1,0 +1,140 @@
+/*
+ * rows.c -- table rows in pagination: their height, their areas (built
+ * when the row is placed, not when it is set), and cutting a row at a page
+ * end.  A row is cut by cutting every cell at its last legal break that
+ * fits; cells that cannot break put nothing on the first page.  The parts
+ * share the cells' vertical lists and differ in the ranges they place.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+void
+rowbox_release(void *p)
+{
+	/* registered once per row when it is set; the parts of a split row
+	 * share these lists and are not registered */
+	rowbox *rb = p;
+	for (int i = 0; i < rb->n; i++) {
+		if (rb->cells[i].v) {
+			vl_free(rb->cells[i].v);
+			free(rb->cells[i].v);
+			rb->cells[i].v = NULL;
+		}
+	}
+}
+
+static folio_len
+cell_height(const rowcell *c)
+{
+	return vl_height(c->v, c->from, c->to) + c->in_top + c->in_bottom;
+}
+
+folio_len
+row_height(const rowbox *rb)
+{
+	folio_len h = rb->min_h;
+	for (int i = 0; i < rb->n; i++) {
+		folio_len ch = cell_height(&rb->cells[i]);
+		if (ch > h)
+			h = ch;
+	}
+	return h;
+}
+
+folio_area *
+row_areas(layout *L, rowbox *rb, folio_len h)
+{
+	folio_area holder = {0};
+	for (int i = 0; i < rb->n; i++) {
+		rowcell *c = &rb->cells[i];
+		folio_area *ca = area_new(L, FOLIO_AREA_BLOCK, c->fo);
+		memcpy(ca->border, c->b, sizeof c->b);
+		ca->x = rb->start + c->x;
+		ca->w = c->w;
+		ca->y = 0;
+		ca->h = h;
+		if (rb->collapse) {
+			ca->x -= c->b[FOLIO_SIDE_START].width / 2;
+			ca->w += (c->b[FOLIO_SIDE_START].width + c->b[FOLIO_SIDE_END].width) / 2;
+			ca->y -= c->b[FOLIO_SIDE_BEFORE].width / 2;
+			ca->h += (c->b[FOLIO_SIDE_BEFORE].width + c->b[FOLIO_SIDE_AFTER].width) / 2;
+		}
+		ca->background = c->bg;
+		const char *da = folio_fo_kw(c->fo, FOLIO_PROP_DISPLAY_ALIGN);
+		folio_len free = h - cell_height(c);
+		folio_len dy = !strcmp(da, "center") ? free / 2 : !strcmp(da, "after") ? free : 0;
+		vl_place(L, c->v, c->from, c->to, rb->start + c->x + c->in_start,
+		         c->in_top + dy, ca);
+		area_append(&holder, ca);
+	}
+	for (folio_area *a = holder.first; a; a = a->next)
+		a->parent = NULL;
+	return holder.first;
+}
+
+/* The last legal break in [from, to) whose content fits in avail; returns
+ * from when none does. */
+static int
+cell_break(const vlist *v, int from, int to, folio_len avail)
+{
+	folio_len y = 0;
+	int best = from;
+	bool started = false;
+	for (int k = from; k < to; k++) {
+		const vitem *it = &v->items[k];
+		if (it->kind == V_BOX) {
+			if (started && y + it->h > avail)
+				break;
+			if (!started && it->h > avail)
+				break;
+			y += it->h;
+			started = true;
+		} else if (it->kind == V_GLUE) {
+			if (started && it->pen < PEN_INF)
+				best = k;
+			y += started ? it->h : 0;
+		} else if (started && it->pen < PEN_INF) {
+			best = k;
+		}
+		if (k == to - 1 && started && y <= avail)
+			best = to;
+	}
+	return best;
+}
+
+rowbox *
+row_split(layout *L, rowbox *rb, folio_len avail, folio_len *h1, folio_len *h2)
+{
+	if (!rb->splittable)
+		return NULL;
+	int *cut = folio_calloc((size_t)rb->n + 1, sizeof *cut);
+	bool any = false, rest = false;
+	for (int i = 0; i < rb->n; i++) {
+		rowcell *c = &rb->cells[i];
+		folio_len room = avail - c->in_top - c->in_bottom;
+		cut[i] = room > 0 ? cell_break(c->v, c->from, c->to, room) : c->from;
+		if (vl_height(c->v, c->from, cut[i]) > 0)
+			any = true;
+		if (vl_height(c->v, cut[i], c->to) > 0)
+			rest = true;
+	}
+	if (!any || !rest) {
+		free(cut);
+		return NULL;
+	}
+	rowbox *first = folio_arena_alloc(L->arena, sizeof *first);
+	*first = *rb;
+	first->cells = folio_arena_alloc(L->arena, (size_t)rb->n * sizeof *first->cells);
+	memcpy(first->cells, rb->cells, (size_t)rb->n * sizeof *first->cells);
+	first->min_h = 0;
+	for (int i = 0; i < rb->n; i++) {
+		first->cells[i].to = cut[i];
+		rb->cells[i].from = cut[i];
+		/* the continuation has no border between the parts' content */
+	}
+	free(cut);
+	*h1 = row_height(first);
+	*h2 = row_height(rb);
+	return first;
+}
