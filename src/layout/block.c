@@ -81,15 +81,14 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			continue;
 		}
 		case FOLIO_FO_FOOTNOTE:
-			/* the inline part here; the body after the paragraph */
+			/* the citation in the text; the body at the foot of the page
+			 * on which the citation's line lands */
 			for (const folio_fo *f = c->first; f; f = f->next)
 				if (f->kind == FOLIO_FO_INLINE)
 					walk(E, p, f, block, geo);
 			for (const folio_fo *f = c->first; f; f = f->next)
-				if (f->kind == FOLIO_FO_FOOTNOTE_BODY) {
-					para_flush(p, E, block, geo);
-					lay_children(E, f, *geo);
-				}
+				if (f->kind == FOLIO_FO_FOOTNOTE_BODY)
+					para_footnote(p, footnote_set(E->L, f));
 			continue;
 		default:
 			break;

@@ -47,6 +47,14 @@ typedef struct vlist {
 	int n, cap;
 } vlist;
 
+/* A footnote body, set at the width of the page body, waiting for the page
+ * its citation lands on. */
+typedef struct footnote {
+	struct footnote *next;    /* the next footnote of the same box */
+	vlist *v;                 /* its content (freed with the arena) */
+	folio_len h;              /* natural height */
+} footnote;
+
 /* A table cell whose content waits in its own vertical list until the row
  * is placed; [from, to) is the part still to place. */
 typedef struct rowcell {
@@ -69,6 +77,7 @@ typedef struct rowbox {
 	folio_len start;          /* x of the table's start edge in the column */
 	bool collapse;            /* border-collapse="collapse" */
 	bool splittable;          /* may be cut at a page end */
+	footnote *feet;           /* footnotes cited inside the cells */
 	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
 } rowbox;
 
@@ -84,6 +93,7 @@ struct vitem {
 	bool retain;              /* glue: kept at the top of a page */
 	const char *page_label;   /* box: its page, once paginated */
 	rowbox *row;              /* box: a table row placed lazily, or NULL */
+	footnote *feet;           /* box: footnotes cited in it */
 	const folio_fo *fo;       /* generating node, for diagnostics */
 };
 
@@ -124,6 +134,8 @@ typedef struct layout {
 	bool used_refs;           /* this pass set text from citations or sites */
 	int sites;                /* flow page-number sites met in this pass */
 	int warned_refs;          /* warned about an unresolved citation */
+	folio_len body_w;         /* width of the page body (footnotes) */
+	footnote *pending_feet;   /* footnotes waiting for the next box */
 } layout;
 
 /* Where content goes and the geometry it inherits. */
@@ -202,6 +214,12 @@ void para_leader(para *p, const folio_fo *node);
 void para_page_number(para *p, const folio_fo *node);
 void para_citation(para *p, const folio_fo *node);
 void para_mark_id(para *p, const char *id);
+/* A footnote cited at the current position (its body already set). */
+void para_footnote(para *p, footnote *f);
+/* Sets a footnote body into a footnote of its own. */
+footnote *footnote_set(layout *L, const folio_fo *body);
+/* Moves the footnotes of the boxes in v to the list *to. */
+void feet_collect(vlist *v, int from, int to, footnote **list);
 /* Sets the paragraph as lines into E for the block `block`. */
 void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
 

@@ -237,10 +237,19 @@ try_row_split(layout *L, vitem *it, folio_len y, folio_len H, int j, cut *c)
 	return true;
 }
 
-static int
-fit_page(layout *L, vlist *v, int i, folio_len H, cut *c)
+static folio_len
+feet_height(const footnote *f)
 {
-	folio_len y = 0;
+	folio_len h = 0;
+	for (; f; f = f->next)
+		h += f->h;
+	return h;
+}
+
+static int
+fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
+{
+	folio_len y = 0, foot = 0;
 	int best = -1;
 	bool started = false;
 	memset(c, 0, sizeof *c);
@@ -255,9 +264,12 @@ fit_page(layout *L, vlist *v, int i, folio_len H, cut *c)
 			continue;
 		}
 		if (it->kind == V_BOX) {
-			if (y + it->h > H && try_row_split(L, it, y, H, j, c))
+			folio_len fh = feet_height(it->feet);
+			folio_len extra = fh ? fh + (foot ? 0 : sep_h) : 0;
+			if (y + it->h + foot + extra > H &&
+			    try_row_split(L, it, y, H - foot - extra, j, c))
 				return j;
-			if (started && y + it->h > H) {
+			if (started && y + it->h + foot + extra > H) {
 				if (best >= 0) {
 					*next = best + 1;
 					return best;
@@ -272,6 +284,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, cut *c)
 				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "overflow",
 				              "content is taller than the page body and overflows it");
 			y += it->h;
+			foot += extra;
 			started = true;
 		} else if (it->kind == V_GLUE) {
 			if (it->pen < PEN_INF)
@@ -323,6 +336,51 @@ place_static(layout *L, const folio_fo *ps, const char *name, folio_area *page,
 		vl_free(&v);
 		area_append(page, r);
 		return;
+	}
+}
+
+static const folio_fo *
+static_content(const folio_fo *ps, const char *name)
+{
+	for (const folio_fo *sc = folio_fo_child(ps, FOLIO_FO_STATIC_CONTENT, NULL); sc;
+	     sc = folio_fo_child(ps, FOLIO_FO_STATIC_CONTENT, sc))
+		if (!strcmp(folio_fo_str(sc, FOLIO_PROP_FLOW_NAME), name))
+			return sc;
+	return NULL;
+}
+
+static folio_len
+separator_height(layout *L, const folio_fo *ps, folio_len w)
+{
+	const folio_fo *sc = static_content(ps, "xsl-footnote-separator");
+	if (!sc)
+		return 0;
+	vlist v = {0};
+	emitter E = {.L = L, .out = &v, .ref_w = w};
+	lay_children(&E, sc, (blockgeo){0, 0, true});
+	folio_len h = vl_height(&v, 0, v.n);
+	vl_free(&v);
+	return h;
+}
+
+/* Footnote bodies at the bottom of the body region, under the separator. */
+static void
+place_feet(layout *L, const folio_fo *ps, footnote *feet, folio_len sep_h,
+           const master *pm, folio_area *body)
+{
+	folio_len y = pm->by + pm->bh - feet_height(feet) - sep_h;
+	const folio_fo *sc = static_content(ps, "xsl-footnote-separator");
+	if (sc) {
+		vlist v = {0};
+		emitter E = {.L = L, .out = &v, .ref_w = pm->bw};
+		lay_children(&E, sc, (blockgeo){0, 0, true});
+		vl_place(L, &v, 0, v.n, pm->bx, y, body);
+		vl_free(&v);
+	}
+	y += sep_h;
+	for (footnote *f = feet; f; f = f->next) {
+		vl_place(L, f->v, 0, f->v->n, pm->bx, y, body);
+		y += f->h;
 	}
 }
 
@@ -382,6 +440,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	master first;
 	master_geometry(spm, &first);
 
+	L->body_w = first.bw;
+	folio_len sep_h = separator_height(L, ps, first.bw);
 	vlist v = {0};
 	emitter E = {.L = L, .out = &v, .ref_w = first.bw};
 	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
@@ -428,7 +488,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			rep = v.items[first_box].table;
 		folio_len top = rep ? rep->header_h : 0;
 		cut ct;
-		int end = fit_page(L, &v, i, pm.bh - top, &ct);
+		int end = fit_page(L, &v, i, pm.bh - top, sep_h, &ct);
 		int next = ct.next, force = ct.force;
 		if (!ct.part && (end >= v.n || !has_boxes(&v, next, v.n))) {
 			/* the last page: a master for page-position="last" may differ */
@@ -438,7 +498,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				master lm;
 				master_geometry(ls, &lm);
 				cut c2;
-				int e2 = fit_page(L, &v, i, lm.bh - top, &c2);
+				int e2 = fit_page(L, &v, i, lm.bh - top, sep_h, &c2);
 				if (e2 >= end && !c2.part) {
 					pm = lm;
 					end = e2;
@@ -462,11 +522,16 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				prev_box = &v.items[k];
 				v.items[k].page_label = label;
 			}
+		footnote *feet = NULL;
+		feet_collect(&v, i, end, &feet);
 		if (ct.part) {
 			area_adopt(body, row_areas(L, ct.part, ct.part_h), pm.bx,
 			           pm.by + top + ct.part_y);
 			prev_box = &v.items[end];
+			feet_collect(&v, end, end + 1, &feet);
 		}
+		if (feet)
+			place_feet(L, ps, feet, sep_h, &pm, body);
 		pending_force = force;
 		i = next;
 		index++;

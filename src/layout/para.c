@@ -30,6 +30,7 @@ typedef struct mark {
 	int index;                 /* byte index in the text */
 	const char *id;            /* an id starting here, or NULL */
 	int site;                  /* a flow page-number site, or -1 */
+	footnote *foot;            /* a footnote cited here, or NULL */
 } mark;
 
 struct para {
@@ -318,7 +319,15 @@ add_mark(para *p, const char *id, int site)
 		p->capmarks = p->capmarks ? 2 * p->capmarks : 8;
 		p->marks = folio_realloc_array(p->marks, (size_t)p->capmarks, sizeof *p->marks);
 	}
-	p->marks[p->nmarks++] = (mark){(int)p->text.len, id, site};
+	p->marks[p->nmarks++] = (mark){(int)p->text.len, id, site, NULL};
+}
+
+void
+para_footnote(para *p, footnote *f)
+{
+	add_mark(p, NULL, -2);
+	p->marks[p->nmarks - 1].foot = f;
+	p->marks[p->nmarks - 1].index = p->text.len ? (int)p->text.len - 1 : 0;
 }
 
 void
@@ -561,7 +570,16 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		for (int m = 0; m < p->nmarks; m++)
 			if (p->marks[m].index >= line->start_index &&
 			    (final || p->marks[m].index < line->start_index + line->length))
-				refs_at_next_box(L, E, p->marks[m].id, p->marks[m].site);
+			{
+				if (p->marks[m].foot) {
+					footnote **t = &L->pending_feet;
+					while (*t)
+						t = &(*t)->next;
+					*t = p->marks[m].foot;
+				} else {
+					refs_at_next_box(L, E, p->marks[m].id, p->marks[m].site);
+				}
+			}
 		em_box(E, h, la, block);
 		k++;
 	} while (pango_layout_iter_next_line(it));

@@ -158,6 +158,7 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 			refs_at_next_box(L, &sub, cid, -1);
 		lay_children(&sub, c, g);
 		refs_adopt(L, cb->v, E->out);
+		feet_collect(cb->v, 0, cb->v->n, &rb->feet);
 		cb->to = cb->v->n;
 		uint32_t bg = folio_fo_color(c, FOLIO_PROP_BACKGROUND_COLOR);
 		if (!(bg >> 24) && rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
@@ -227,6 +228,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 				*hold_h += h;
 			}
 			em_box(E, h, areas, part);
+			E->out->items[E->out->n - 1].feet = rb->feet;
 			if (!hold)
 				E->out->items[E->out->n - 1].row = rb;
 			rb->splittable = !hold && E->keep_depth == 0;
@@ -264,6 +266,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		if (*rid)
 			refs_at_next_box(E->L, E, rid, -1);
 		em_box(E, h, areas, row);
+		E->out->items[E->out->n - 1].feet = rb->feet;
 		if (!hold)
 			E->out->items[E->out->n - 1].row = rb;
 		rb->splittable = !hold && E->keep_depth == 0 &&

@@ -75,6 +75,10 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 	it->fo = fo;
 	if (E->L->nrefs)
 		refs_box_emitted(E->L, E->out, idx);
+	if (E->L->pending_feet) {
+		it->feet = E->L->pending_feet;
+		E->L->pending_feet = NULL;
+	}
 	for (deco *d = E->deco; d; d = d->parent) {
 		if (d->first_box < 0)
 			d->first_box = idx;
@@ -277,4 +281,44 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 		y += it->h;
 	}
 	return end;
+}
+
+/* ---- footnotes ---- */
+
+static void
+footnote_release(void *p)
+{
+	footnote *f = p;
+	vl_free(f->v);
+	free(f->v);
+}
+
+footnote *
+footnote_set(layout *L, const folio_fo *body)
+{
+	footnote *f = folio_arena_alloc(L->arena, sizeof *f);
+	f->v = folio_calloc(1, sizeof *f->v);
+	folio_arena_release(L->arena, footnote_release, f);
+	footnote *saved = L->pending_feet;
+	L->pending_feet = NULL;
+	emitter E = {.L = L, .out = f->v, .ref_w = L->body_w};
+	lay_children(&E, body, (blockgeo){0, 0, true});
+	L->pending_feet = saved;
+	f->h = vl_height(f->v, 0, f->v->n);
+	return f;
+}
+
+void
+feet_collect(vlist *v, int from, int to, footnote **list)
+{
+	for (int i = from; i < to && i < v->n; i++) {
+		footnote *f = v->items[i].feet;
+		if (!f)
+			continue;
+		v->items[i].feet = NULL;
+		footnote **tail = list;
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = f;
+	}
 }
