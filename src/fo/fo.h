@@ -81,7 +81,8 @@ typedef struct folio_fo {
 	folio_spec *specs;    /* arena array of nspecs specified properties */
 	int nspecs;
 	folio_len font_size;  /* computed font-size */
-	const char *text;     /* FOLIO_FO_TEXT: UTF-8 text (arena), raw */
+	const char *text;     /* FOLIO_FO_TEXT: UTF-8 text (arena), raw;
+	                         instream-foreign-object: its content as XML */
 	size_t text_len;      /* its length in bytes */
 } folio_fo;
 
@@ -91,6 +92,7 @@ typedef struct folio_fo_doc {
 	folio_fo *root;       /* fo:root; never NULL after a successful build */
 	const char *fo_file;  /* arena: the FO file name for diagnostics */
 	const char *src_file; /* arena: the source XML file, or NULL */
+	const char *base_dir; /* arena: relative image URIs are resolved here */
 	size_t nodes;         /* number of nodes */
 } folio_fo_doc;
 

@@ -10,6 +10,8 @@
 #include "fo.h"
 #include "props.h"
 
+#include <libgen.h>
+#include <libxml/xmlsave.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,6 +329,31 @@ add_element(builder *b, folio_fo *parent, xmlNodePtr x)
 	return n;
 }
 
+/* Keeps the first element inside fo:instream-foreign-object as standalone
+ * XML text (namespaces declared on ancestors included). */
+static void
+keep_foreign(builder *b, folio_fo *n, xmlNodePtr x)
+{
+	xmlNodePtr e = x->children;
+	while (e && e->type != XML_ELEMENT_NODE)
+		e = e->next;
+	if (!e)
+		return;
+	xmlDocPtr d = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr copy = xmlDocCopyNode(e, d, 1);
+	xmlDocSetRootElement(d, copy);
+	xmlReconciliateNs(d, copy);
+	xmlChar *mem = NULL;
+	int len = 0;
+	xmlDocDumpMemory(d, &mem, &len);
+	if (mem) {
+		n->text = folio_arena_strndup(b->doc->arena, (const char *)mem, (size_t)len);
+		n->text_len = (size_t)len;
+	}
+	xmlFree(mem);
+	xmlFreeDoc(d);
+}
+
 static void
 report_repeats(builder *b)
 {
@@ -360,6 +387,9 @@ folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
 	doc->arena = folio_arena_new();
 	doc->fo_file = folio_arena_strdup(doc->arena, fo_file);
 	doc->src_file = src_file ? folio_arena_strdup(doc->arena, src_file) : NULL;
+	char *copy = folio_strdup(src_file ? src_file : fo_file);
+	doc->base_dir = folio_arena_strdup(doc->arena, dirname(copy));
+	free(copy);
 	b.doc = doc;
 	doc->root = add_element(&b, NULL, xroot);
 
@@ -372,7 +402,9 @@ folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
 		xmlNodePtr descend = NULL;
 		if (x->type == XML_ELEMENT_NODE) {
 			folio_fo *n = add_element(&b, parent, x);
-			if (n && x->children) {
+			if (n && n->kind == FOLIO_FO_INSTREAM_FOREIGN_OBJECT) {
+				keep_foreign(&b, n, x);
+			} else if (n && x->children) {
 				if (depth + 1 > FOLIO_LIMIT_DEPTH) {
 					folio_fo_diag(d, doc, n, FOLIO_ERROR, "limit",
 					              "elements nested deeper than %d levels",

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "../image/image.h"
+
 static const folio_prop_id width_ids[4] = {
 	FOLIO_PROP_BORDER_BEFORE_WIDTH, FOLIO_PROP_BORDER_AFTER_WIDTH,
 	FOLIO_PROP_BORDER_START_WIDTH, FOLIO_PROP_BORDER_END_WIDTH};
@@ -54,6 +56,86 @@ specified(const folio_fo *n, folio_prop_id id)
 	return folio_fo_specified(n, id) != NULL;
 }
 
+static void
+release_image(void *img)
+{
+	folio_image_free(img);
+}
+
+/* One size of a graphic: "auto" gives the intrinsic size, percentages are
+ * of it, scale-to-fit fits the viewport. */
+static folio_len
+content_dim(const folio_fo *n, folio_prop_id id, folio_len intrinsic,
+            folio_len viewport, bool *given)
+{
+	folio_value v = folio_fo_get(n, id);
+	*given = true;
+	if (v.kind == FOLIO_V_LEN)
+		return v.len;
+	if (v.kind == FOLIO_V_PCT)
+		return (folio_len)((double)intrinsic * v.num / 100);
+	if (v.kind == FOLIO_V_KW && !strcmp(v.str, "scale-to-fit") && viewport > 0)
+		return viewport;
+	*given = false;
+	return intrinsic;
+}
+
+static folio_len
+viewport_dim(const folio_fo *n, folio_prop_id a, folio_prop_id b, folio_len base)
+{
+	folio_value v = folio_fo_get(n, a);
+	if (v.kind != FOLIO_V_LEN && v.kind != FOLIO_V_PCT)
+		v = folio_fo_get(n, b);
+	if (v.kind == FOLIO_V_LEN)
+		return v.len;
+	if (v.kind == FOLIO_V_PCT)
+		return (folio_len)((double)base * v.num / 100);
+	return -1;
+}
+
+/* fo:external-graphic and fo:instream-foreign-object. */
+static void
+lay_graphic(emitter *E, para *p, const folio_fo *c, const blockgeo *geo)
+{
+	layout *L = E->L;
+	const char *why = "unknown";
+	folio_image *img;
+	if (c->kind == FOLIO_FO_EXTERNAL_GRAPHIC)
+		img = folio_image_load(folio_fo_str(c, FOLIO_PROP_SRC), L->doc->base_dir, &why);
+	else
+		img = c->text ? folio_image_load_svg(c->text, c->text_len, &why) : NULL;
+	if (!img) {
+		folio_fo_diag(L->d, L->doc, c, FOLIO_WARNING, "image",
+		              "graphic \"%s\" left out: %s",
+		              c->kind == FOLIO_FO_EXTERNAL_GRAPHIC
+		                  ? folio_fo_str(c, FOLIO_PROP_SRC) : "instream SVG", why);
+		return;
+	}
+	folio_arena_release(L->arena, release_image, img);
+	folio_len iw, ih;
+	folio_image_size(img, &iw, &ih);
+	folio_len avail = E->ref_w - geo->start - geo->end;
+	folio_len vw = viewport_dim(c, FOLIO_PROP_INLINE_PROGRESSION_DIMENSION, FOLIO_PROP_WIDTH, avail);
+	folio_len vh = viewport_dim(c, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, FOLIO_PROP_HEIGHT, avail);
+	bool gw, gh;
+	folio_len cw = content_dim(c, FOLIO_PROP_CONTENT_WIDTH, iw, vw, &gw);
+	folio_len ch = content_dim(c, FOLIO_PROP_CONTENT_HEIGHT, ih, vh, &gh);
+	bool uniform = !folio_fo_is(c, FOLIO_PROP_SCALING, "non-uniform");
+	if (uniform && iw > 0 && ih > 0) {
+		if (gw && !gh)
+			ch = (folio_len)((double)cw * ih / iw);
+		else if (gh && !gw)
+			cw = (folio_len)((double)ch * iw / ih);
+		else if (gw && gh) {   /* both given: keep the aspect, fit inside */
+			double s = (double)cw / iw < (double)ch / ih ? (double)cw / iw
+			                                              : (double)ch / ih;
+			cw = (folio_len)(iw * s);
+			ch = (folio_len)(ih * s);
+		}
+	}
+	para_graphic(p, c, img, vw >= 0 ? vw : cw, vh >= 0 ? vh : ch, cw, ch);
+}
+
 /* The walk over a block's children: inline content goes into a paragraph,
  * block-level children end it and are laid out in turn. */
 static void
@@ -67,6 +149,10 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			continue;
 		case FOLIO_FO_LEADER:
 			para_leader(p, c);
+			continue;
+		case FOLIO_FO_EXTERNAL_GRAPHIC:
+		case FOLIO_FO_INSTREAM_FOREIGN_OBJECT:
+			lay_graphic(E, p, c, geo);
 			continue;
 		case FOLIO_FO_PAGE_NUMBER:
 			para_page_number(p, c);
@@ -161,11 +247,11 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
 		if (ei && ei->kind != FOLIO_V_FUNC)
 			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
-		if (folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
-			E->keep_depth++;
+		bool kt = folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
+		int saved = kt ? keep_begin(E) : 0;
 		lay_children(E, body, bg);
-		if (folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
-			E->keep_depth--;
+		if (kt)
+			keep_end(E, saved);
 	}
 	if (!label_areas && !label_h)
 		return;
@@ -247,8 +333,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	}
 	bool together = folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) ||
 	                folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_COLUMN);
-	if (together)
-		E->keep_depth++;
+	int saved_keep = together ? keep_begin(E) : 0;
 	if (node->kind == FOLIO_FO_LIST_ITEM)
 		lay_list_item(E, node, geo);
 	else if (node->kind == FOLIO_FO_TABLE)
@@ -256,7 +341,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	else
 		lay_children(E, node, geo);
 	if (together)
-		E->keep_depth--;
+		keep_end(E, saved_keep);
 	folio_len bottom = pad[FOLIO_SIDE_AFTER] + b[FOLIO_SIDE_AFTER].width;
 	if (bottom > 0) {
 		if (d && d->first_box < 0) {

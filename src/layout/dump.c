@@ -17,7 +17,7 @@ put_len(folio_buf *b, const char *name, folio_len v)
 static void
 dump_area(const folio_area *a, int depth, folio_buf *out)
 {
-	static const char *kinds[] = {"page", "region", "block", "line", "leader"};
+	static const char *kinds[] = {"page", "region", "block", "line", "leader", "image"};
 	for (int i = 0; i < depth; i++)
 		folio_buf_puts(out, "  ");
 	folio_buf_puts(out, kinds[a->kind]);

@@ -146,7 +146,10 @@ typedef struct emitter {
 	folio_len space;          /* pending resolved space (max of adjacent) */
 	bool have_space;          /* a space is pending */
 	bool space_retain;        /* the pending space has conditionality retain */
-	int keep_depth;           /* > 0 inside keep-together */
+	int keep_from;            /* 1 + the vlist index where the outermost open
+	                             keep-together starts; 0 when none.  Breaks
+	                             after a box at or past it are forbidden. */
+	int last_box;             /* 1 + the index of the last box; 0 = none */
 	bool keep_next;           /* the next break opportunity is kept */
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
@@ -161,6 +164,11 @@ typedef struct blockgeo {
 } blockgeo;
 
 /* ---- vlist.c ---- */
+/* Opens a keep-together (returns the state to give back to keep_end). */
+int keep_begin(emitter *E);
+void keep_end(emitter *E, int saved);
+/* Is the emitter inside a keep-together that started before now? */
+bool in_keep(const emitter *E);
 vitem *vl_push(vlist *v, vkind kind);
 void vl_free(vlist *v);
 void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
@@ -211,6 +219,9 @@ bool para_empty(const para *p);
  * caller's lay_children handles them. */
 void para_text(para *p, const folio_fo *style, const char *text, size_t len);
 void para_leader(para *p, const folio_fo *node);
+struct folio_image;
+void para_graphic(para *p, const folio_fo *node, struct folio_image *img,
+                  folio_len vw, folio_len vh, folio_len cw, folio_len ch);
 void para_page_number(para *p, const folio_fo *node);
 void para_citation(para *p, const folio_fo *node);
 void para_mark_id(para *p, const char *id);
@@ -228,11 +239,12 @@ void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
 folio_len row_height(const rowbox *rb);
 /* Areas of the row's remaining content in a row of height h. */
 folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
-/* Cuts the row so that a first part fits in avail: returns that part (with
+/* Cuts the row so that a first part fits in avail (at_top: the row begins
+ * the page, so a cell may be left empty in the first part): returns that part (with
  * its height in *h1) and leaves the rest in rb (its height in *h2), or
  * NULL when nothing of the row fits. */
-rowbox *row_split(layout *L, rowbox *rb, folio_len avail, folio_len *h1,
-                  folio_len *h2);
+rowbox *row_split(layout *L, rowbox *rb, folio_len avail, bool at_top,
+                  folio_len *h1, folio_len *h2);
 void rowbox_release(void *rb);
 
 /* ---- refs.c ---- */

@@ -26,6 +26,7 @@ typedef enum folio_area_kind {
 	                       borders (other blocks leave no area of their own) */
 	FOLIO_AREA_LINE,    /* one line of text: a pango line on a baseline */
 	FOLIO_AREA_LEADER,  /* a leader inside a line: rule or dots */
+	FOLIO_AREA_IMAGE,   /* a graphic inside a line */
 } folio_area_kind;
 
 typedef struct folio_border {
@@ -59,6 +60,10 @@ typedef struct folio_area {
 	folio_len thickness;        /* rule thickness */
 	uint32_t color;             /* rule or dots colour */
 	PangoFontDescription *font; /* dots: font (owned by the arena) */
+	/* FOLIO_AREA_IMAGE: the graphic (owned by the arena) drawn at
+	 * (x, y) in content_w x content_h; w x h is its viewport */
+	struct folio_image *image;
+	folio_len content_w, content_h;
 } folio_area;
 
 enum { FOLIO_LEADER_SPACE, FOLIO_LEADER_RULE, FOLIO_LEADER_DOTS };

@@ -221,12 +221,14 @@ typedef struct cut {
 
 /* Cuts row j so that a part fills the rest of the page (from y on). */
 static bool
-try_row_split(layout *L, vitem *it, folio_len y, folio_len H, int j, cut *c)
+try_row_split(layout *L, vitem *it, folio_len y, folio_len H, bool at_top, int j,
+              cut *c)
 {
-	if (!it->row || !it->row->splittable || H - y <= 0)
+	/* a row kept together is still cut when it cannot fit on any page */
+	if (!it->row || H - y <= 0 || (!it->row->splittable && !(at_top && it->h > H)))
 		return false;
 	folio_len h1, h2;
-	rowbox *part = row_split(L, it->row, H - y, &h1, &h2);
+	rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
 	if (!part)
 		return false;
 	c->part = part;
@@ -267,7 +269,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			folio_len fh = feet_height(it->feet);
 			folio_len extra = fh ? fh + (foot ? 0 : sep_h) : 0;
 			if (y + it->h + foot + extra > H &&
-			    try_row_split(L, it, y, H - foot - extra, j, c))
+			    try_row_split(L, it, y, H - foot - extra, !started, j, c))
 				return j;
 			if (started && y + it->h + foot + extra > H) {
 				if (best >= 0) {

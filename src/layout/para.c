@@ -19,11 +19,17 @@
 
 #include <string.h>
 
+#include "../image/image.h"
+
+/* An inline object on a U+FFFC: a leader, or a graphic when img is set. */
 typedef struct leader {
 	int index;                 /* byte index of its U+FFFC */
 	const folio_fo *fo;
 	folio_len min, opt, max;   /* max < 0: unbounded (100%) */
 	PangoAttrShape *shape;     /* owned by the attr list */
+	struct folio_image *img;   /* a graphic (arena-owned), or NULL */
+	folio_len vh;              /* graphic: viewport height */
+	folio_len cw, ch;          /* graphic: content size */
 } leader;
 
 typedef struct mark {
@@ -280,8 +286,8 @@ leader_len(const folio_fo *n, folio_prop_id id, folio_len dflt)
 	return dflt;
 }
 
-void
-para_leader(para *p, const folio_fo *node)
+static leader *
+new_object(para *p)
 {
 	if (p->nleaders == p->capleaders) {
 		p->capleaders = p->capleaders ? 2 * p->capleaders : 4;
@@ -289,6 +295,39 @@ para_leader(para *p, const folio_fo *node)
 		                                 sizeof *p->leaders);
 	}
 	leader *l = &p->leaders[p->nleaders++];
+	memset(l, 0, sizeof *l);
+	return l;
+}
+
+void
+para_graphic(para *p, const folio_fo *node, struct folio_image *img,
+             folio_len vw, folio_len vh, folio_len cw, folio_len ch)
+{
+	leader *l = new_object(p);
+	l->fo = node;
+	l->img = img;
+	l->index = (int)p->text.len;
+	l->min = l->opt = l->max = vw;
+	l->vh = vh;
+	l->cw = cw;
+	l->ch = ch;
+	folio_buf_puts(&p->text, "\xef\xbf\xbc");
+	/* the graphic stands on the baseline */
+	PangoRectangle r = {0, -vh, vw, vh};
+	PangoAttribute *a = pango_attr_shape_new(&r, &r);
+	a->start_index = (guint)l->index;
+	a->end_index = (guint)p->text.len;
+	l->shape = (PangoAttrShape *)a;
+	pango_attr_list_insert(p->attrs, a);
+	add_style(p, node, l->index, (int)p->text.len);
+	p->content = true;
+	p->space = false;
+}
+
+void
+para_leader(para *p, const folio_fo *node)
+{
+	leader *l = new_object(p);
 	l->fo = node;
 	l->index = (int)p->text.len;
 	l->min = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MINIMUM, 0);
@@ -428,13 +467,14 @@ stretch_leaders(para *p, PangoLayout *pl, folio_len width, align a, align last)
 		folio_len free = avail - log.width - 16;
 		int n = 0;
 		for (int i = 0; i < p->nleaders; i++)
-			if (p->leaders[i].index >= from && p->leaders[i].index < to)
+			if (p->leaders[i].index >= from && p->leaders[i].index < to &&
+			    !p->leaders[i].img)
 				n++;
 		if (!n || free <= 0)
 			continue;
 		for (int i = 0; i < p->nleaders; i++) {
 			leader *l = &p->leaders[i];
-			if (l->index < from || l->index >= to)
+			if (l->index < from || l->index >= to || l->img)
 				continue;
 			folio_len w = l->shape->logical_rect.width + free / n;
 			if (l->max >= 0 && w > l->max)
@@ -463,6 +503,20 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 		leader *l = &p->leaders[i];
 		if (l->index < from || l->index >= to)
 			continue;
+		if (l->img) {
+			PangoRectangle pos;
+			pango_layout_index_to_pos(pl, l->index, &pos);
+			folio_area *a = area_new(E->L, FOLIO_AREA_IMAGE, l->fo);
+			a->image = l->img;
+			a->x = la->x + (pos.x - line_x_in_layout);
+			a->w = l->shape->logical_rect.width;
+			a->h = l->vh;
+			a->y = la->baseline - l->vh;
+			a->content_w = l->cw;
+			a->content_h = l->ch;
+			area_append(la, a);
+			continue;
+		}
 		const char *pat = folio_fo_kw(l->fo, FOLIO_PROP_LEADER_PATTERN);
 		int kind = !strcmp(pat, "rule") ? FOLIO_LEADER_RULE
 		         : !strcmp(pat, "dots") ? FOLIO_LEADER_DOTS : FOLIO_LEADER_SPACE;

@@ -104,22 +104,25 @@ cell_break(const vlist *v, int from, int to, folio_len avail)
 }
 
 rowbox *
-row_split(layout *L, rowbox *rb, folio_len avail, folio_len *h1, folio_len *h2)
+row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
+          folio_len *h2)
 {
-	if (!rb->splittable)
-		return NULL;
 	int *cut = folio_calloc((size_t)rb->n + 1, sizeof *cut);
-	bool any = false, rest = false;
+	bool any = false, rest = false, empty = false;
 	for (int i = 0; i < rb->n; i++) {
 		rowcell *c = &rb->cells[i];
 		folio_len room = avail - c->in_top - c->in_bottom;
 		cut[i] = room > 0 ? cell_break(c->v, c->from, c->to, room) : c->from;
 		if (vl_height(c->v, c->from, cut[i]) > 0)
 			any = true;
+		else if (!at_top && vl_height(c->v, c->from, c->to) > 0)
+			empty = true;   /* this cell would start only on the next page */
 		if (vl_height(c->v, cut[i], c->to) > 0)
 			rest = true;
 	}
-	if (!any || !rest) {
+	/* a row is cut only when every cell with content starts on this page,
+	 * unless the row begins the page (then it must be cut somewhere) */
+	if (!any || !rest || empty) {
 		free(cut);
 		return NULL;
 	}

@@ -231,7 +231,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			E->out->items[E->out->n - 1].feet = rb->feet;
 			if (!hold)
 				E->out->items[E->out->n - 1].row = rb;
-			rb->splittable = !hold && E->keep_depth == 0;
+			rb->splittable = !hold && !in_keep(E);
 			for (int i = 0; i < count && c; i++)
 				c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, c);
 		}
@@ -269,7 +269,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		E->out->items[E->out->n - 1].feet = rb->feet;
 		if (!hold)
 			E->out->items[E->out->n - 1].row = rb;
-		rb->splittable = !hold && E->keep_depth == 0 &&
+		rb->splittable = !hold && !in_keep(E) &&
 		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
 		if (row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
 			E->keep_next = true;
@@ -302,7 +302,10 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		ti->omit_at_break = folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_HEADER_AT_BREAK, "true");
 		E->table = ti;
 		E->row_header = true;
+		/* the header rows stay together and with the first body row */
+		int saved = keep_begin(E);
 		emit_rows(E, header, &tc, geo, &ti->header, &ti->header_h);
+		keep_end(E, saved);
 		E->row_header = false;
 		E->keep_next = true;
 	}

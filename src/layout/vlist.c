@@ -34,10 +34,32 @@ last_is_box(const emitter *E)
 	return E->out->n > 0 && E->out->items[E->out->n - 1].kind == V_BOX;
 }
 
+int
+keep_begin(emitter *E)
+{
+	int saved = E->keep_from;
+	if (!E->keep_from)
+		E->keep_from = E->out->n + 1;
+	return saved;
+}
+
+void
+keep_end(emitter *E, int saved)
+{
+	E->keep_from = saved;
+}
+
+bool
+in_keep(const emitter *E)
+{
+	return E->keep_from > 0;
+}
+
+/* A break opportunity placed now is forbidden by a keep. */
 static int
 kept(const emitter *E)
 {
-	return E->keep_depth > 0 || E->keep_next;
+	return E->keep_next || (E->keep_from > 0 && E->last_box >= E->keep_from);
 }
 
 void
@@ -67,6 +89,7 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 		em_penalty(E, 0);
 	int idx = E->out->n;
 	vitem *it = vl_push(E->out, V_BOX);
+	E->last_box = idx + 1;
 	it->h = h;
 	it->areas = areas;
 	it->deco = E->deco;

@@ -10,6 +10,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "../image/image.h"
+
 static double
 pt(folio_len l)
 {
@@ -130,6 +132,10 @@ draw_area(cairo_t *cr, const folio_area *a)
 		break;
 	case FOLIO_AREA_LEADER:
 		draw_leader(cr, a);
+		break;
+	case FOLIO_AREA_IMAGE:
+		folio_image_draw(a->image, cr, pt(a->x), pt(a->y), pt(a->content_w),
+		                 pt(a->content_h));
 		break;
 	default:
 		break;

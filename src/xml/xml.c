@@ -39,7 +39,9 @@ folio_xml_errors_skip_xpath(bool skip)
 	route.skip_xpath = skip;
 }
 
-/* Removes "{uri}" parts from libxml2 messages. */
+/* Removes "{uri}" namespace parts from libxml2 messages, but not value
+ * sets such as "{'full', 'short'}": a namespace has no blanks, commas or
+ * quotes and has a ':' in it. */
 static void
 strip_namespaces(char *s)
 {
@@ -47,7 +49,9 @@ strip_namespaces(char *s)
 	for (char *r = s; *r;) {
 		if (*r == '{') {
 			char *end = strchr(r, '}');
-			if (end) {
+			size_t n = end ? (size_t)(end - r) : 0;
+			if (end && memchr(r, ':', n) && !memchr(r, ' ', n) &&
+			    !memchr(r, ',', n) && !memchr(r, '\'', n)) {
 				r = end + 1;
 				continue;
 			}

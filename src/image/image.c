@@ -1,0 +1,225 @@
+/*
+ * image.c -- see image.h.
+ */
+#include "image.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct folio_image {
+	RsvgHandle *svg;            /* SVG, or NULL */
+	cairo_surface_t *surface;   /* raster, or NULL */
+	double w, h;                /* intrinsic size in points */
+};
+
+static bool
+inside(const char *path, const char *base)
+{
+	char rp[PATH_MAX], rb[PATH_MAX];
+	if (!realpath(path, rp) || !realpath(base, rb))
+		return false;
+	size_t n = strlen(rb);
+	return !strncmp(rp, rb, n) && (rp[n] == '/' || rp[n] == 0);
+}
+
+static bool
+read_all(const char *path, char **data, size_t *len)
+{
+	gchar *d;
+	gsize n;
+	if (!g_file_get_contents(path, &d, &n, NULL))
+		return false;
+	*data = d;
+	*len = n;
+	return true;
+}
+
+static folio_image *
+from_svg(const char *data, size_t len, const char **why)
+{
+	GError *err = NULL;
+	/* no external references: librsvg resolves none without a base file */
+	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
+	if (!h) {
+		*why = "not a readable SVG document";
+		g_clear_error(&err);
+		return NULL;
+	}
+	gdouble w = 0, hh = 0;
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh)) {
+		RsvgRectangle ink, logical;
+		if (rsvg_handle_get_geometry_for_element(h, NULL, &ink, &logical, NULL)) {
+			w = logical.width;
+			hh = logical.height;
+		}
+	}
+	if (w <= 0 || hh <= 0 || w > 1e5 || hh > 1e5) {
+		w = w > 0 && w <= 1e5 ? w : 100;
+		hh = hh > 0 && hh <= 1e5 ? hh : 100;
+	}
+	folio_image *img = folio_calloc(1, sizeof *img);
+	img->svg = h;
+	img->w = w;
+	img->h = hh;
+	return img;
+}
+
+/* Copies a pixbuf into a cairo image surface (cairo wants premultiplied
+ * native-endian ARGB, gdk-pixbuf gives RGB(A) bytes). */
+static cairo_surface_t *
+surface_of(GdkPixbuf *pb)
+{
+	int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
+	int nch = gdk_pixbuf_get_n_channels(pb), stride = gdk_pixbuf_get_rowstride(pb);
+	bool alpha = gdk_pixbuf_get_has_alpha(pb);
+	const guchar *src = gdk_pixbuf_read_pixels(pb);
+	cairo_surface_t *s = cairo_image_surface_create(
+	    alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
+	cairo_surface_flush(s);
+	unsigned char *dst = cairo_image_surface_get_data(s);
+	int dstride = cairo_image_surface_get_stride(s);
+	for (int y = 0; y < h; y++) {
+		const guchar *p = src + (size_t)y * stride;
+		uint32_t *q = (uint32_t *)(dst + (size_t)y * dstride);
+		for (int x = 0; x < w; x++, p += nch) {
+			uint32_t a = alpha ? p[3] : 255;
+			uint32_t r = p[0] * a / 255, g = p[1] * a / 255, b = p[2] * a / 255;
+			q[x] = a << 24 | r << 16 | g << 8 | b;
+		}
+	}
+	cairo_surface_mark_dirty(s);
+	return s;
+}
+
+static folio_image *
+from_raster(const char *data, size_t len, const char **why)
+{
+	GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
+	GError *err = NULL;
+	bool ok = gdk_pixbuf_loader_write(ld, (const guchar *)data, len, &err) &&
+	          gdk_pixbuf_loader_close(ld, &err);
+	GdkPixbuf *pb = ok ? gdk_pixbuf_loader_get_pixbuf(ld) : NULL;
+	if (!pb) {
+		*why = "not a readable PNG or JPEG image (or truncated)";
+		g_clear_error(&err);
+		if (!ok)
+			gdk_pixbuf_loader_close(ld, NULL);
+		g_object_unref(ld);
+		return NULL;
+	}
+	int pw = gdk_pixbuf_get_width(pb), ph = gdk_pixbuf_get_height(pb);
+	if ((long)pw * ph > FOLIO_IMAGE_MAX_PIXELS) {
+		*why = "image has too many pixels";
+		g_object_unref(ld);
+		return NULL;
+	}
+	cairo_surface_t *s = surface_of(pb);
+	GdkPixbufFormat *fmt = gdk_pixbuf_loader_get_format(ld);
+	if (fmt && !strcmp(gdk_pixbuf_format_get_name(fmt), "jpeg")) {
+		/* the PDF gets the original JPEG stream, not a re-encoding */
+		unsigned char *copy = folio_malloc(len);
+		memcpy(copy, data, len);
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, copy, len, free, copy);
+	}
+	g_object_unref(ld);
+	folio_image *img = folio_calloc(1, sizeof *img);
+	img->surface = s;
+	img->w = pw;
+	img->h = ph;
+	return img;
+}
+
+folio_image *
+folio_image_load(const char *uri, const char *base_dir, const char **why)
+{
+	char u[PATH_MAX];
+	size_t n = strlen(uri);
+	/* url('x.png') and url(x.png) as XSL writes them */
+	if (!strncmp(uri, "url(", 4) && n > 5 && uri[n - 1] == ')') {
+		snprintf(u, sizeof u, "%.*s", (int)(n - 5), uri + 4);
+		size_t k = strlen(u);
+		if (k >= 2 && (u[0] == '\'' || u[0] == '"') && u[k - 1] == u[0]) {
+			memmove(u, u + 1, k - 2);
+			u[k - 2] = 0;
+		}
+	} else {
+		snprintf(u, sizeof u, "%s", uri);
+	}
+	const char *p = u;
+	if (!strncmp(p, "file://", 7))
+		p += 7;
+	else if (!strncmp(p, "file:", 5))
+		p += 5;
+	if (strstr(p, "://")) {
+		*why = "images from the network are not allowed";
+		return NULL;
+	}
+	char path[PATH_MAX];
+	if (p[0] == '/')
+		snprintf(path, sizeof path, "%s", p);
+	else
+		snprintf(path, sizeof path, "%s/%s", base_dir, p);
+	if (!inside(path, base_dir)) {
+		*why = "the image is missing or outside the document's directory";
+		return NULL;
+	}
+	char *data;
+	size_t len;
+	if (!read_all(path, &data, &len)) {
+		*why = "cannot read the image file";
+		return NULL;
+	}
+	folio_image *img;
+	bool svg = (len > 5 && (memmem(data, len < 512 ? len : 512, "<svg", 4) ||
+	                        memmem(data, len < 512 ? len : 512, "<?xml", 5)));
+	img = svg ? from_svg(data, len, why) : from_raster(data, len, why);
+	g_free(data);
+	return img;
+}
+
+folio_image *
+folio_image_load_svg(const char *svg, size_t len, const char **why)
+{
+	return from_svg(svg, len, why);
+}
+
+void
+folio_image_free(folio_image *img)
+{
+	if (!img)
+		return;
+	if (img->svg)
+		g_object_unref(img->svg);
+	if (img->surface)
+		cairo_surface_destroy(img->surface);
+	free(img);
+}
+
+void
+folio_image_size(const folio_image *img, folio_len *w, folio_len *h)
+{
+	*w = (folio_len)(img->w * FOLIO_LEN_SCALE);
+	*h = (folio_len)(img->h * FOLIO_LEN_SCALE);
+}
+
+void
+folio_image_draw(folio_image *img, cairo_t *cr, double x, double y, double w,
+                 double h)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	cairo_save(cr);
+	if (img->svg) {
+		RsvgRectangle vp = {x, y, w, h};
+		rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+	} else if (img->surface) {
+		cairo_translate(cr, x, y);
+		cairo_scale(cr, w / img->w, h / img->h);
+		cairo_set_source_surface(cr, img->surface, 0, 0);
+		cairo_paint(cr);
+	}
+	cairo_restore(cr);
+}
