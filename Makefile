@@ -10,9 +10,11 @@
 # exact command to run.
 
 CC      ?= cc
-PKGS     = pangocairo pangoft2 cairo-pdf libxml-2.0 libxslt libexslt fontconfig
+PKGS     = pangocairo pangoft2 cairo-pdf libxml-2.0 libxslt libexslt fontconfig \
+           librsvg-2.0 gdk-pixbuf-2.0
 DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                libxml2-dev libxslt1-dev fonts-paratype fonts-liberation2 \
+               librsvg2-dev libgdk-pixbuf-2.0-dev \
                poppler-utils qpdf libxml2-utils xsltproc
 
 BUILD   := build
@@ -22,7 +24,7 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c \
+LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
                       src/layout/*.c src/render/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
