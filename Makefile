@@ -14,7 +14,7 @@ PKGS     = pangocairo pangoft2 cairo-pdf libxml-2.0 libxslt libexslt fontconfig 
            librsvg-2.0 gdk-pixbuf-2.0
 DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                libxml2-dev libxslt1-dev fonts-paratype fonts-liberation2 \
-               librsvg2-dev libgdk-pixbuf-2.0-dev \
+               librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
                poppler-utils qpdf libxml2-utils xsltproc
 
 BUILD   := build
@@ -58,10 +58,10 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all

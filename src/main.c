@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "fo/fo.h"
+#include "layout/layout.h"
 #include "pipeline.h"
 
 static const char usage_text[] =
@@ -229,6 +230,7 @@ main(int argc, char **argv)
 	free(dd);
 	free(params);
 	free(in);
+	folio_layout_cleanup();
 	xmlCleanupParser();
 	return worst;
 }

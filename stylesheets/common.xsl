@@ -41,6 +41,16 @@
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
                 xmlns:folio="urn:folio:fo">
 
+  <!-- Language and hyphenation for the whole document: xml:lang of the
+       source root (default Russian); justified 14pt text needs hyphens. -->
+  <xsl:attribute-set name="folio-root">
+    <xsl:attribute name="language">
+      <xsl:value-of select="substring(concat(/*/@xml:lang, 'ru'), 1, 2)"/>
+    </xsl:attribute>
+    <xsl:attribute name="hyphenate">true</xsl:attribute>
+  </xsl:attribute-set>
+
+
   <!-- ============================================================== -->
   <!-- Parameters                                                       -->
   <!-- ============================================================== -->
@@ -215,7 +225,7 @@
        nothing else.  Page 1 uses a master without region-before. -->
   <xsl:template name="folio-page-number">
     <fo:static-content flow-name="xsl-region-before">
-      <fo:block font-family="{$folio-font-family}"
+      <fo:block hyphenate="false" font-family="{$folio-font-family}"
                 font-size="{$folio-page-number-size}"
                 line-height="{$folio-line-height}"
                 text-align="center">
@@ -905,7 +915,7 @@
   <xsl:template name="folio-right-zone">
     <xsl:param name="content"/>
     <xsl:param name="space-after" select="$folio-gap"/>
-    <fo:block start-indent="{$folio-zone-start}" end-indent="0"
+    <fo:block hyphenate="false" start-indent="{$folio-zone-start}" end-indent="0"
               text-align="start" text-indent="0"
               space-after="{$space-after}" keep-with-next="always">
       <xsl:call-template name="folio-line"/>
@@ -1244,7 +1254,7 @@
             <fo:table-body>
               <fo:table-row>
                 <fo:table-cell>
-                  <fo:block text-align="center" text-indent="0">
+                  <fo:block hyphenate="false" text-align="center" text-indent="0">
                     <xsl:call-template name="folio-org-lines">
                       <xsl:with-param name="org" select="$org"/>
                     </xsl:call-template>
@@ -1314,14 +1324,14 @@
           </xsl:call-template>
         </xsl:if>
         <xsl:if test="$org">
-          <fo:block text-align="center" text-indent="0" keep-with-next="always">
+          <fo:block hyphenate="false" text-align="center" text-indent="0" keep-with-next="always">
             <xsl:call-template name="folio-org-lines">
               <xsl:with-param name="org" select="$org"/>
             </xsl:call-template>
           </fo:block>
         </xsl:if>
         <xsl:if test="$title != ''">
-          <fo:block text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
                     keep-with-next="always">
             <xsl:if test="$org">
               <xsl:attribute name="space-before">
@@ -1337,7 +1347,7 @@
         <xsl:if test="$date != '' or $number-text != ''">
           <xsl:choose>
             <xsl:when test="$dateline = 'inline'">
-              <fo:block text-align="center" text-indent="0"
+              <fo:block hyphenate="false" text-align="center" text-indent="0"
                         space-before="{$folio-gap}" keep-with-next="always">
                 <xsl:for-each select="$date-node">
                   <xsl:call-template name="folio-line"/>
@@ -1384,7 +1394,7 @@
           </xsl:choose>
         </xsl:if>
         <xsl:if test="$place != ''">
-          <fo:block text-align="center" text-indent="0" keep-with-next="always">
+          <fo:block hyphenate="false" text-align="center" text-indent="0" keep-with-next="always">
             <xsl:if test="$date = '' and $number-text = ''">
               <xsl:attribute name="space-before">
                 <xsl:value-of select="$folio-gap"/>
@@ -1397,7 +1407,7 @@
           </fo:block>
         </xsl:if>
         <xsl:if test="$heading != ''">
-          <fo:block text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
                     start-indent="25mm" end-indent="25mm"
                     keep-with-next="always">
             <xsl:if test="$date != '' or $number-text != '' or $place != ''
@@ -1828,7 +1838,7 @@
 
   <!-- Section: "1. Общие положения" centred, bold, kept with its text. -->
   <xsl:template match="*[local-name() = 'section']" mode="folio-block">
-    <fo:block text-align="center" text-indent="0" font-weight="bold"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
               space-before="{$folio-gap}" space-after="6pt" keep-with-next="always">
       <xsl:for-each select="*[local-name() = 'title']">
         <xsl:call-template name="folio-line"/>

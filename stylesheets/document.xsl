@@ -101,7 +101,7 @@
   </xsl:template>
 
   <xsl:template match="d:document">
-    <fo:root>
+    <fo:root xsl:use-attribute-sets="folio-root">
       <xsl:call-template name="folio-layout-master-set"/>
       <fo:page-sequence master-reference="folio-pages" initial-page-number="1">
         <xsl:call-template name="folio-page-number"/>
@@ -152,7 +152,7 @@
   <!-- Organisation: parent above, full name, short name in parentheses;
        centred, single spacing. -->
   <xsl:template match="d:org">
-    <fo:block text-align="center" text-indent="0" space-after="{$folio-gap}"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" space-after="{$folio-gap}"
               keep-with-next="always">
       <xsl:call-template name="folio-line"/>
       <xsl:for-each select="d:parent | d:name | d:short">
@@ -200,7 +200,7 @@
 
   <!-- Document type: capitals, bold, centred. -->
   <xsl:template match="d:document/d:type | d:appendix/d:type">
-    <fo:block text-align="center" text-indent="0" font-weight="bold"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
               keep-with-next="always">
       <xsl:if test="not(../d:title)">
         <xsl:attribute name="space-after">
@@ -216,7 +216,7 @@
 
   <!-- Heading of the text: bold, centred, lines at most 12 cm long. -->
   <xsl:template match="d:document/d:title | d:appendix/d:title">
-    <fo:block text-align="center" text-indent="0" font-weight="bold"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
               start-indent="25mm" end-indent="25mm" keep-with-next="always"
               space-after="{$folio-gap}">
       <xsl:call-template name="folio-line"/>
@@ -272,7 +272,7 @@
   </xsl:template>
 
   <xsl:template match="d:place">
-    <fo:block text-align="center" text-indent="0" space-after="{$folio-gap}"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" space-after="{$folio-gap}"
               keep-with-next="always">
       <xsl:call-template name="folio-line"/>
       <xsl:for-each select="d:settlement | d:venue">
@@ -654,7 +654,7 @@
       <xsl:for-each select="d:col">
         <fo:table-cell border="{$document-rule}" padding="{$document-cell-padding}"
                        display-align="center">
-          <fo:block text-align="center">
+          <fo:block hyphenate="false" text-align="center">
             <xsl:value-of select="position()"/>
           </fo:block>
         </fo:table-cell>
@@ -699,7 +699,7 @@
       </xsl:for-each>
       <fo:table-cell number-columns-spanned="{count(../d:col)}"
                      border="{$document-rule}" padding="{$document-cell-padding}">
-        <fo:block text-align="center" font-weight="bold">
+        <fo:block hyphenate="false" text-align="center" font-weight="bold">
           <xsl:for-each select="d:title">
             <xsl:call-template name="folio-line"/>
           </xsl:for-each>

@@ -82,7 +82,7 @@
   </xsl:template>
 
   <xsl:template match="n:note">
-    <fo:root>
+    <fo:root xsl:use-attribute-sets="folio-root">
       <xsl:call-template name="folio-layout-master-set">
         <xsl:with-param name="footer" select="boolean(n:executor)"/>
       </xsl:call-template>

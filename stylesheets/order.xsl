@@ -117,7 +117,7 @@
   </xsl:template>
 
   <xsl:template match="o:order">
-    <fo:root>
+    <fo:root xsl:use-attribute-sets="folio-root">
       <xsl:call-template name="folio-layout-master-set">
         <xsl:with-param name="footer" select="boolean(o:executor)"/>
       </xsl:call-template>
@@ -322,7 +322,7 @@
             </xsl:with-param>
           </xsl:call-template>
           <xsl:if test="$title != ''">
-            <fo:block text-align="center" text-indent="0" font-weight="bold"
+            <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
                       keep-with-next="always">
               <xsl:for-each select="(o:title | .)[1]">
                 <xsl:call-template name="folio-line"/>
@@ -331,7 +331,7 @@
             </fo:block>
           </xsl:if>
           <xsl:for-each select="o:heading">
-            <fo:block text-align="center" text-indent="0" font-weight="bold"
+            <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
                       start-indent="15mm" end-indent="15mm" keep-with-next="always">
               <xsl:call-template name="folio-line"/>
               <xsl:call-template name="folio-prose">

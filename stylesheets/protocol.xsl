@@ -112,7 +112,7 @@
   </xsl:template>
 
   <xsl:template match="p:protocol">
-    <fo:root>
+    <fo:root xsl:use-attribute-sets="folio-root">
       <xsl:call-template name="folio-layout-master-set"/>
       <fo:page-sequence master-reference="folio-pages" initial-page-number="1">
         <xsl:call-template name="folio-page-number"/>
@@ -147,7 +147,7 @@
   <!-- Organisation: parent above, full name, short name in parentheses;
        centred, single spacing, not indented. -->
   <xsl:template match="p:org">
-    <fo:block text-align="center" text-indent="0" space-after="{$folio-gap}"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" space-after="{$folio-gap}"
               keep-with-next="always">
       <xsl:call-template name="folio-line"/>
       <xsl:for-each select="p:parent | p:name | p:short">
@@ -167,7 +167,7 @@
        final period) centred below, at most 12 cm wide (longitudinal
        layout). -->
   <xsl:template name="title">
-    <fo:block text-align="center" text-indent="0" font-weight="bold"
+    <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
               keep-with-next="always">
       <xsl:for-each select="(p:number | p:body)[1]">
         <xsl:call-template name="folio-line"/>
@@ -179,7 +179,7 @@
       </xsl:if>
     </fo:block>
     <xsl:for-each select="p:body">
-      <fo:block text-align="center" text-indent="0" font-weight="bold"
+      <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
                 start-indent="25mm" end-indent="25mm" keep-with-next="always">
         <xsl:call-template name="folio-line"/>
         <xsl:call-template name="folio-text">

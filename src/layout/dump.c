@@ -53,6 +53,13 @@ dump_area(const folio_area *a, int depth, folio_buf *out)
 		if (n >= 3 && !memcmp(s + n - 3, "\xe2\x80\xa8", 3))
 			n -= 3;
 		for (int i = 0; i < n; i++) {
+			/* soft hyphens: invisible, except the one that ends a line */
+			if (i + 1 < n && !memcmp(s + i, "\xc2\xad", 2)) {
+				if (i + 2 == n)
+					folio_buf_add(out, "-", 1);
+				i++;
+				continue;
+			}
 			if (s[i] == '"' || s[i] == '\\')
 				folio_buf_add(out, "\\", 1);
 			folio_buf_add(out, s + i, 1);

@@ -247,6 +247,12 @@ rowbox *row_split(layout *L, rowbox *rb, folio_len avail, bool at_top,
                   folio_len *h1, folio_len *h2);
 void rowbox_release(void *rb);
 
+/* ---- hyphen.c ---- */
+/* text with soft hyphens at the hyphenation points of lang, or NULL when
+ * there is no dictionary; the caller g_free()s it. */
+char *hyphenate_text(const char *lang, const char *text, size_t len, int push,
+                     int remain);
+
 /* ---- refs.c ---- */
 int refs_open(layout *L, emitter *E, const char *id);
 void refs_close(layout *L, emitter *E, int rec);

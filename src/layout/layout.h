@@ -82,6 +82,10 @@ typedef struct folio_area_tree {
 folio_area_tree *folio_layout_run(folio_diags *d, const folio_fo_doc *doc);
 void folio_area_tree_free(folio_area_tree *t);
 
+/* Releases what layout keeps for the whole process (hyphenation
+ * dictionaries).  Optional; for leak checkers. */
+void folio_layout_cleanup(void);
+
 /* Writes the area tree as deterministic text (--dump-areas). */
 void folio_area_dump(const folio_area_tree *t, folio_buf *out);
 

@@ -192,6 +192,8 @@ add_style(para *p, const folio_fo *style, int start, int end)
 
 static void para_text_raw(para *p, const folio_fo *style, const char *text,
                           size_t len);
+static void para_text_cased(para *p, const folio_fo *style, const char *text,
+                            size_t len);
 
 static char *
 transform_text(const char *kw, const char *text, size_t len)
@@ -215,6 +217,23 @@ transform_text(const char *kw, const char *text, size_t len)
 
 void
 para_text(para *p, const folio_fo *style, const char *text, size_t len)
+{
+	if (folio_fo_is(style, FOLIO_PROP_HYPHENATE, "true")) {
+		int push = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_PUSH_CHARACTER_COUNT, 2);
+		int remain = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_REMAIN_CHARACTER_COUNT, 2);
+		char *h = hyphenate_text(folio_fo_str(style, FOLIO_PROP_LANGUAGE), text, len,
+		                         push < 1 ? 1 : push, remain < 1 ? 1 : remain);
+		if (h) {
+			para_text_cased(p, style, h, strlen(h));
+			g_free(h);
+			return;
+		}
+	}
+	para_text_cased(p, style, text, len);
+}
+
+static void
+para_text_cased(para *p, const folio_fo *style, const char *text, size_t len)
 {
 	const char *tt = folio_fo_kw(style, FOLIO_PROP_TEXT_TRANSFORM);
 	if (*tt && strcmp(tt, "none") && g_utf8_validate(text, (gssize)len, NULL)) {
