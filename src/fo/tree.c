@@ -263,7 +263,7 @@ add_text(builder *b, folio_fo *parent, xmlNodePtr x)
 	if (!t || !*t)
 		return;
 	if (folio_fo_role_of(parent->kind) == FOLIO_ROLE_STRUCT &&
-	    parent->kind != FOLIO_FO_TABLE_CELL) {
+	    parent->kind != FOLIO_FO_TABLE_CELL && parent->kind != FOLIO_FO_MARKER) {
 		if (!all_space(t)) {
 			char key[96];
 			snprintf(key, sizeof key, "text-in:%s", folio_fo_name(parent->kind));

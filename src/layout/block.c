@@ -136,6 +136,89 @@ lay_graphic(emitter *E, para *p, const folio_fo *c, const blockgeo *geo)
 	para_graphic(p, c, img, vw >= 0 ? vw : cw, vh >= 0 ? vh : ch, cw, ch);
 }
 
+void
+marks_add(layout *L, const folio_fo *m, int first)
+{
+	if (L->nmarks == L->capmarks) {
+		L->capmarks = L->capmarks ? 2 * L->capmarks : 16;
+		L->marks = folio_realloc_array(L->marks, (size_t)L->capmarks, sizeof *L->marks);
+	}
+	L->marks[L->nmarks++] = (markrec){folio_fo_str(m, FOLIO_PROP_MARKER_CLASS_NAME),
+	                                  m, first, -1};
+}
+
+/* Does marker k have a box in [from, to)?  *starts: its first box is there;
+ * *ends: its last box is there. */
+static bool
+mark_on(layout *L, const markrec *k, int from, int to, bool *starts, bool *ends)
+{
+	int first = -1, last = -1;
+	int end = k->end < 0 ? L->flow->n : k->end;
+	for (int i = k->first; i < end && i < L->flow->n; i++)
+		if (L->flow->items[i].kind == V_BOX) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	if (first < 0)
+		first = last = k->first;  /* an empty block: where it stands */
+	*starts = first >= from && first < to;
+	*ends = last >= from && last < to;
+	return last >= from && first < to;
+}
+
+const folio_fo *
+marks_retrieve(layout *L, const folio_fo *rm)
+{
+	if (!L->flow)
+		return NULL;
+	const char *cls = folio_fo_str(rm, FOLIO_PROP_RETRIEVE_CLASS_NAME);
+	const char *pos = folio_fo_kw(rm, FOLIO_PROP_RETRIEVE_POSITION);
+	int from = L->page_from, to = L->page_to;
+	const markrec *found = NULL, *before = NULL;
+	for (int i = 0; i < L->nmarks; i++) {
+		const markrec *k = &L->marks[i];
+		if (strcmp(k->cls, cls))
+			continue;
+		bool starts, ends;
+		bool on = mark_on(L, k, from, to, &starts, &ends);
+		if (k->first < from && !on)
+			before = k;   /* the last one on an earlier page */
+		if (!strcmp(pos, "first-including-carryover")) {
+			if (on && !found)
+				found = k;
+		} else if (!strcmp(pos, "last-starting-within-page")) {
+			if (starts)
+				found = k;
+		} else if (!strcmp(pos, "last-ending-within-page")) {
+			if (ends)
+				found = k;
+		} else if (starts && !found) {   /* first-starting-within-page */
+			found = k;
+		}
+	}
+	if (!found && !strcmp(pos, "last-ending-within-page")) {
+		/* a block still open at the page end counts as the last on it */
+		for (int i = 0; i < L->nmarks; i++) {
+			bool s2, e2;
+			if (!strcmp(L->marks[i].cls, cls) && mark_on(L, &L->marks[i], from, to, &s2, &e2))
+				found = &L->marks[i];
+		}
+	}
+	if (!found) {
+		/* nothing on this page: the last marker of the class before it,
+		 * including one whose block carries over onto this page */
+		for (int i = 0; i < L->nmarks; i++) {
+			const markrec *k = &L->marks[i];
+			if (!strcmp(k->cls, cls) && k->first < from)
+				found = k;
+		}
+		if (!found)
+			found = before;
+	}
+	return found ? found->marker : NULL;
+}
+
 /* The walk over a block's children: inline content goes into a paragraph,
  * block-level children end it and are laid out in turn. */
 static void
@@ -161,6 +244,12 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 		case FOLIO_FO_PAGE_NUMBER_CITATION_LAST:
 			para_citation(p, c);
 			continue;
+		case FOLIO_FO_RETRIEVE_MARKER: {
+			const folio_fo *m = marks_retrieve(E->L, c);
+			if (m)
+				walk(E, p, m, block, geo);
+			continue;
+		}
 		case FOLIO_FO_CHARACTER: {
 			const char *ch = folio_fo_str(c, FOLIO_PROP_CHARACTER);
 			para_text(p, c, ch, strlen(ch));
@@ -279,6 +368,11 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	E->depth++;
 	const char *id = folio_fo_str(node, FOLIO_PROP_ID);
 	int rec = *id ? refs_open(L, E, id) : -1;
+	int mfirst = L->nmarks;
+	if (E->out == L->flow)
+		for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
+		     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
+			marks_add(L, m, E->out->n);
 	folio_len rw = E->ref_w;
 	folio_border b[4];
 	border_of(node, b, rw);
@@ -367,5 +461,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 		em_force(E, ba);
 	if (rec >= 0)
 		refs_close(L, E, rec);
+	for (int k = mfirst; k < L->nmarks; k++)
+		if (L->marks[k].end < 0)
+			L->marks[k].end = E->out->n;
 	E->depth--;
 }

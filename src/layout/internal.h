@@ -116,6 +116,13 @@ typedef struct prevref {
 
 #define FOLIO_REF_PASSES 4
 
+/* A fo:marker of a block in the flow: boxes [first, end) of the flow. */
+typedef struct markrec {
+	const char *cls;          /* marker-class-name */
+	const folio_fo *marker;   /* the fo:marker */
+	int first, end;
+} markrec;
+
 /* Everything one layout run shares. */
 typedef struct layout {
 	folio_diags *d;
@@ -135,6 +142,10 @@ typedef struct layout {
 	int sites;                /* flow page-number sites met in this pass */
 	int warned_refs;          /* warned about an unresolved citation */
 	folio_len body_w;         /* width of the page body (footnotes) */
+	vlist *flow;              /* the flow's list while a sequence is laid out */
+	markrec *marks;           /* markers of this page-sequence (malloc'd) */
+	int nmarks, capmarks;
+	int page_from, page_to;   /* flow items on the page being made */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
 } layout;
 
@@ -208,6 +219,10 @@ void lay_children(emitter *E, const folio_fo *node, blockgeo geo);
 void lay_block(emitter *E, const folio_fo *node, blockgeo parent);
 void border_of(const folio_fo *n, folio_border b[4], folio_len pct_base);
 folio_len padding_of(const folio_fo *n, int side, folio_len pct_base);
+
+void marks_add(layout *L, const folio_fo *m, int first);
+/* The marker a fo:retrieve-marker shows on the page being made, or NULL. */
+const folio_fo *marks_retrieve(layout *L, const folio_fo *rm);
 
 /* ---- para.c ---- */
 typedef struct para para;

@@ -446,6 +446,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	folio_len sep_h = separator_height(L, ps, first.bw);
 	vlist v = {0};
 	emitter E = {.L = L, .out = &v, .ref_w = first.bw};
+	L->flow = &v;
+	L->nmarks = 0;
 	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
 	if (flow)
 		lay_children(&E, flow, (blockgeo){0, 0, true});
@@ -464,6 +466,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			pc = (pagectx){index, number, false, true};
 			master bm;
 			master_geometry(select_master(L, m, &pc) ? select_master(L, m, &pc) : spm, &bm);
+			L->page_from = L->page_to = i;
 			new_page(L, pl, ps, &bm, number, format);
 			index++;
 			number++;
@@ -509,6 +512,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				}
 			}
 		}
+		L->page_from = i;
+		L->page_to = ct.part ? end + 1 : end;
 		folio_area *body = new_page(L, pl, ps, &pm, number, format);
 		if (rep) {
 			for (const folio_area *a = rep->header; a; a = a->next)
@@ -540,6 +545,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		number++;
 	} while (i < v.n && has_boxes(&v, i, v.n));
 	refs_resolve(L, &v);
+	L->flow = NULL;
 	const char *psid = folio_fo_str(ps, FOLIO_PROP_ID);
 	if (*psid)
 		refs_page_sequence(L, psid, first_label, last_label);
@@ -603,6 +609,7 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	}
 	refs_free_prev(&L);
 	free(L.refs);
+	free(L.marks);
 	if (pl.n == 0 && d->errors == before)
 		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
 		                "the document has no fo:page-sequence, so no pages");

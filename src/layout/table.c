@@ -98,6 +98,15 @@ columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 	free(prop);
 }
 
+/* block-progression-dimension, or its corresponding height. */
+static folio_len
+min_height(const folio_fo *n)
+{
+	folio_len h = folio_fo_len(n, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, 0, 0);
+	folio_len h2 = folio_fo_len(n, FOLIO_PROP_HEIGHT, 0, 0);
+	return h > h2 ? h : h2;
+}
+
 /* Sets one row: every cell's content goes into its own vertical list,
  * kept until pagination places the row (whole, or cut at a page end). */
 static rowbox *
@@ -114,7 +123,7 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 	folio_arena_release(L->arena, rowbox_release, rb);
 	int col = 0;
 	if (rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
-		rb->min_h = folio_fo_len(rowfo, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, 0, 0);
+		rb->min_h = min_height(rowfo);
 	for (const folio_fo *c = first; c && rb->n < count; c = c->next) {
 		if (c->kind != FOLIO_FO_TABLE_CELL)
 			continue;
@@ -160,6 +169,9 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 		refs_adopt(L, cb->v, E->out);
 		feet_collect(cb->v, 0, cb->v->n, &rb->feet);
 		cb->to = cb->v->n;
+		folio_len cmin = min_height(c);
+		if (cmin > rb->min_h)
+			rb->min_h = cmin;
 		uint32_t bg = folio_fo_color(c, FOLIO_PROP_BACKGROUND_COLOR);
 		if (!(bg >> 24) && rowfo && rowfo->kind == FOLIO_FO_TABLE_ROW)
 			bg = folio_fo_color(rowfo, FOLIO_PROP_BACKGROUND_COLOR);
