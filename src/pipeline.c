@@ -309,8 +309,11 @@ iso_date(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
+/* FO -> areas -> PDF.  Takes *fodoc and frees it as soon as the FO tree
+ * is built (the tree copies what it needs), so the XML does not sit in
+ * memory during layout. */
 static folio_status
-back_half(folio_session *s, xmlDocPtr fodoc, const char *fo_name,
+back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
           const char *src_name, const char *out)
 {
 	/* check the output first: no point in laying out for nowhere */
@@ -318,7 +321,9 @@ back_half(folio_session *s, xmlDocPtr fodoc, const char *fo_name,
 	folio_status st = FOLIO_OK;
 	if (out && (st = out_open(s, out, &o)) != FOLIO_OK)
 		return st;
-	folio_fo_doc *fo = folio_fo_build(&s->diags, fodoc, fo_name, src_name);
+	folio_fo_doc *fo = folio_fo_build(&s->diags, *fodoc, fo_name, src_name);
+	xmlFreeDoc(*fodoc);
+	*fodoc = NULL;
 	folio_area_tree *tree = NULL;
 	if (!fo) {
 		st = FOLIO_EDOC;
@@ -348,8 +353,6 @@ back_half(folio_session *s, xmlDocPtr fodoc, const char *fo_name,
 	if (out) {
 		char date[32];
 		iso_date(date, sizeof date);
-		xmlNodePtr root = xmlDocGetRootElement(fodoc);
-		(void)root;
 		folio_render_meta meta = {.title = src_name ? src_name : fo_name,
 		                          .create_date = date[0] ? date : NULL};
 		st = folio_render_pdf(&s->diags, tree, o.f, out, &meta);
@@ -409,9 +412,10 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 	xmlDocPtr fo = transform(s, in, &src, &t, &st);
 	if (fo) {
 		char *name = folio_asprintf("%s (transformed)", in);
-		st = back_half(s, fo, name, in, out);
+		folio_xml_doc_free(src);   /* the FO carries the source lines now */
+		src = NULL;
+		st = back_half(s, &fo, name, in, out);
 		free(name);
-		xmlFreeDoc(fo);
 	}
 	folio_xml_doc_free(src);
 	return st;
@@ -424,7 +428,7 @@ folio_pipeline_fo(folio_session *s, const char *in, const char *out)
 	folio_xml_doc *x = folio_xml_load(&s->diags, in, &st);
 	if (!x)
 		return st;
-	st = back_half(s, x->doc, in, NULL, out);
+	st = back_half(s, &x->doc, in, NULL, out);
 	folio_xml_doc_free(x);
 	return st;
 }
