@@ -353,8 +353,14 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 	if (out) {
 		char date[32];
 		iso_date(date, sizeof date);
-		folio_render_meta meta = {.title = src_name ? src_name : fo_name,
-		                          .create_date = date[0] ? date : NULL};
+		folio_render_meta meta = {
+			.title = fo->meta_title ? fo->meta_title : src_name ? src_name : fo_name,
+			.subject = fo->meta_subject,
+			.author = fo->meta_author,
+			.keywords = fo->meta_keywords,
+			.create_date = date[0] ? date : NULL,
+			.bookmarks = fo->bookmarks,
+		};
 		st = folio_render_pdf(&s->diags, tree, o.f, out, &meta);
 	}
 done:

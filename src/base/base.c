@@ -341,3 +341,23 @@ folio_diags_clear(folio_diags *d)
 	free(d->items);
 	memset(d, 0, sizeof *d);
 }
+
+char *
+folio_uri_unwrap(const char *uri, char *out, size_t n)
+{
+	while (*uri == ' ' || *uri == '\t' || *uri == '\n')
+		uri++;
+	size_t len = strlen(uri);
+	while (len && (uri[len - 1] == ' ' || uri[len - 1] == '\n'))
+		len--;
+	if (len >= 5 && !strncmp(uri, "url(", 4) && uri[len - 1] == ')') {
+		uri += 4;
+		len -= 5;
+		if (len >= 2 && (uri[0] == '\'' || uri[0] == '"') && uri[len - 1] == uri[0]) {
+			uri++;
+			len -= 2;
+		}
+	}
+	snprintf(out, n, "%.*s", (int)len, uri);
+	return out;
+}

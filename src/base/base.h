@@ -37,6 +37,10 @@ folio_len_pt(folio_len l)
  * (at least 24 bytes); deterministic, locale-independent.  Returns buf. */
 char *folio_len_format(folio_len l, char *buf);
 
+/* XSL writes URIs as url('x'), url("x") or url(x): copies the bare URI
+ * into out (size n) and returns out. */
+char *folio_uri_unwrap(const char *uri, char *out, size_t n);
+
 /* ---- hard limits (each produces a diagnostic when hit) ---------------- */
 
 #define FOLIO_LIMIT_INPUT_BYTES   (256L * 1024 * 1024) /* source or FO file */

@@ -94,6 +94,9 @@ typedef struct folio_fo_doc {
 	const char *src_file; /* arena: the source XML file, or NULL */
 	const char *base_dir; /* arena: relative image URIs are resolved here */
 	size_t nodes;         /* number of nodes */
+	/* document metadata from fo:declarations (x:xmpmeta), arena; or NULL */
+	const char *meta_title, *meta_author, *meta_subject, *meta_keywords;
+	const folio_fo *bookmarks; /* fo:bookmark-tree, or NULL */
 } folio_fo_doc;
 
 /* Builds the FO tree from an XSL-FO document.  fo_file names the FO for

@@ -263,7 +263,8 @@ add_text(builder *b, folio_fo *parent, xmlNodePtr x)
 	if (!t || !*t)
 		return;
 	if (folio_fo_role_of(parent->kind) == FOLIO_ROLE_STRUCT &&
-	    parent->kind != FOLIO_FO_TABLE_CELL && parent->kind != FOLIO_FO_MARKER) {
+	    parent->kind != FOLIO_FO_TABLE_CELL && parent->kind != FOLIO_FO_MARKER &&
+	    parent->kind != FOLIO_FO_BOOKMARK_TITLE) {
 		if (!all_space(t)) {
 			char key[96];
 			snprintf(key, sizeof key, "text-in:%s", folio_fo_name(parent->kind));
@@ -278,6 +279,68 @@ add_text(builder *b, folio_fo *parent, xmlNodePtr x)
 	n->specs = NULL;
 }
 
+/* The text of the first element named `name` in namespace ns under x. */
+static const char *
+meta_text(builder *b, xmlNodePtr x, const char *ns, const char *name)
+{
+	xmlNodePtr n = x;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->ns &&
+		    !strcmp((const char *)n->ns->href, ns) && !strcmp((const char *)n->name, name)) {
+			xmlChar *t = xmlNodeGetContent(n);
+			char *r = NULL;
+			if (t) {
+				/* collapse white space */
+				folio_buf buf = {0};
+				bool sp = false;
+				for (const xmlChar *c = t; *c; c++) {
+					if (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r') {
+						sp = buf.len > 0;
+						continue;
+					}
+					if (sp)
+						folio_buf_add(&buf, " ", 1);
+					sp = false;
+					folio_buf_add(&buf, (const char *)c, 1);
+				}
+				if (buf.len)
+					r = folio_arena_strdup(b->doc->arena, buf.data);
+				folio_buf_clear(&buf);
+				xmlFree(t);
+			}
+			return r;
+		}
+		/* pre-order walk within x */
+		if (n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != x && !n->next)
+			n = n->parent;
+		n = (n && n != x) ? n->next : NULL;
+	}
+	return NULL;
+}
+
+/* x:xmpmeta inside fo:declarations, as FOP reads it. */
+static void
+read_metadata(builder *b, xmlNodePtr x)
+{
+	static const char *dc = "http://purl.org/dc/elements/1.1/";
+	static const char *pdf = "http://ns.adobe.com/pdf/1.3/";
+	folio_fo_doc *d = b->doc;
+	if (!d->meta_title)
+		d->meta_title = meta_text(b, x, dc, "title");
+	if (!d->meta_author)
+		d->meta_author = meta_text(b, x, dc, "creator");
+	if (!d->meta_subject)
+		d->meta_subject = meta_text(b, x, dc, "description");
+	if (!d->meta_subject)
+		d->meta_subject = meta_text(b, x, dc, "subject");
+	if (!d->meta_keywords)
+		d->meta_keywords = meta_text(b, x, pdf, "Keywords");
+}
+
 /* Decides what to do with an element: returns the new node, or NULL to
  * skip it and its content. */
 static folio_fo *
@@ -290,8 +353,10 @@ add_element(builder *b, folio_fo *parent, xmlNodePtr x)
 	if (strcmp(ns, FOLIO_FO_NS)) {
 		/* foreign elements are allowed in fo:declarations and inside
 		 * fo:instream-foreign-object (skipped with it) */
-		if (parent && parent->kind == FOLIO_FO_DECLARATIONS)
+		if (parent && parent->kind == FOLIO_FO_DECLARATIONS) {
+			read_metadata(b, x);
 			return NULL;
+		}
 		snprintf(key, sizeof key, "elem:{%s}%s", ns, name);
 		if (first_time(b, key)) {
 			folio_fo tmp = {.line = line, .parent = parent};
@@ -432,6 +497,7 @@ folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
 	}
 	report_repeats(&b);
 	free(b.pend);
+	doc->bookmarks = folio_fo_child(doc->root, FOLIO_FO_BOOKMARK_TREE, NULL);
 	if (!ok) {
 		folio_fo_doc_free(doc);
 		return NULL;

@@ -136,18 +136,7 @@ folio_image *
 folio_image_load(const char *uri, const char *base_dir, const char **why)
 {
 	char u[PATH_MAX];
-	size_t n = strlen(uri);
-	/* url('x.png') and url(x.png) as XSL writes them */
-	if (!strncmp(uri, "url(", 4) && n > 5 && uri[n - 1] == ')') {
-		snprintf(u, sizeof u, "%.*s", (int)(n - 5), uri + 4);
-		size_t k = strlen(u);
-		if (k >= 2 && (u[0] == '\'' || u[0] == '"') && u[k - 1] == u[0]) {
-			memmove(u, u + 1, k - 2);
-			u[k - 2] = 0;
-		}
-	} else {
-		snprintf(u, sizeof u, "%s", uri);
-	}
+	folio_uri_unwrap(uri, u, sizeof u);
 	const char *p = u;
 	if (!strncmp(p, "file://", 7))
 		p += 7;
@@ -158,11 +147,9 @@ folio_image_load(const char *uri, const char *base_dir, const char **why)
 		return NULL;
 	}
 	char path[PATH_MAX];
-	if (p[0] == '/')
-		snprintf(path, sizeof path, "%s", p);
-	else
-		snprintf(path, sizeof path, "%s/%s", base_dir, p);
-	if (!inside(path, base_dir)) {
+	int n = p[0] == '/' ? snprintf(path, sizeof path, "%s", p)
+	                    : snprintf(path, sizeof path, "%s/%s", base_dir, p);
+	if (n < 0 || (size_t)n >= sizeof path || !inside(path, base_dir)) {
 		*why = "the image is missing or outside the document's directory";
 		return NULL;
 	}

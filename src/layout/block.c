@@ -273,7 +273,10 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			const char *id = folio_fo_str(c, FOLIO_PROP_ID);
 			if (*id)
 				para_mark_id(p, id);
+			int start = para_pos(p);
 			walk(E, p, c, block, geo);
+			if (c->kind == FOLIO_FO_BASIC_LINK)
+				para_link(p, start, c);
 		} else if (role == FOLIO_ROLE_BLOCK) {
 			para_flush(p, E, block, geo);
 			lay_block(E, c, *geo);

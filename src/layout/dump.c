@@ -17,7 +17,8 @@ put_len(folio_buf *b, const char *name, folio_len v)
 static void
 dump_area(const folio_area *a, int depth, folio_buf *out)
 {
-	static const char *kinds[] = {"page", "region", "block", "line", "leader", "image"};
+	static const char *kinds[] = {"page", "region", "block", "line", "leader", "image",
+	                              "link"};
 	for (int i = 0; i < depth; i++)
 		folio_buf_puts(out, "  ");
 	folio_buf_puts(out, kinds[a->kind]);
@@ -66,6 +67,8 @@ dump_area(const folio_area *a, int depth, folio_buf *out)
 		}
 		folio_buf_puts(out, "\"");
 	}
+	if (a->kind == FOLIO_AREA_LINK)
+		folio_buf_printf(out, " %s=%s", a->link_internal ? "dest" : "uri", a->link);
 	if (a->kind == FOLIO_AREA_LEADER)
 		folio_buf_puts(out, a->leader_pattern == FOLIO_LEADER_RULE ? " rule" : " dots");
 	folio_buf_puts(out, "\n");

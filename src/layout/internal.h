@@ -240,6 +240,9 @@ void para_graphic(para *p, const folio_fo *node, struct folio_image *img,
 void para_page_number(para *p, const folio_fo *node);
 void para_citation(para *p, const folio_fo *node);
 void para_mark_id(para *p, const char *id);
+/* Byte position in the paragraph, and a link over [start, now). */
+int para_pos(const para *p);
+void para_link(para *p, int start, const folio_fo *link);
 /* A footnote cited at the current position (its body already set). */
 void para_footnote(para *p, footnote *f);
 /* Sets a footnote body into a footnote of its own. */

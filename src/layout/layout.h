@@ -27,6 +27,7 @@ typedef enum folio_area_kind {
 	FOLIO_AREA_LINE,    /* one line of text: a pango line on a baseline */
 	FOLIO_AREA_LEADER,  /* a leader inside a line: rule or dots */
 	FOLIO_AREA_IMAGE,   /* a graphic inside a line */
+	FOLIO_AREA_LINK,    /* the clickable part of a line (fo:basic-link) */
 } folio_area_kind;
 
 typedef struct folio_border {
@@ -64,6 +65,9 @@ typedef struct folio_area {
 	 * (x, y) in content_w x content_h; w x h is its viewport */
 	struct folio_image *image;
 	folio_len content_w, content_h;
+	/* FOLIO_AREA_LINK: an id in the document, or a URI */
+	const char *link;           /* the id or bare URI (arena) */
+	bool link_internal;         /* link is an id (internal-destination) */
 } folio_area;
 
 enum { FOLIO_LEADER_SPACE, FOLIO_LEADER_RULE, FOLIO_LEADER_DOTS };

@@ -39,8 +39,15 @@ typedef struct mark {
 	footnote *foot;            /* a footnote cited here, or NULL */
 } mark;
 
+typedef struct linkrec {
+	int start, end;            /* byte range of the link's text */
+	const folio_fo *fo;        /* the fo:basic-link */
+} linkrec;
+
 struct para {
 	layout *L;
+	linkrec *links;            /* malloc'd */
+	int nlinks, caplinks;
 	mark *marks;               /* malloc'd */
 	int nmarks, capmarks;
 	folio_buf text;            /* UTF-8 */
@@ -68,6 +75,7 @@ para_reset(para *p)
 	p->attrs = pango_attr_list_new();
 	p->nleaders = 0;
 	p->nmarks = 0;
+	p->nlinks = 0;
 	p->content = false;
 	p->space = false;
 }
@@ -81,6 +89,7 @@ para_free(para *p)
 	pango_attr_list_unref(p->attrs);
 	free(p->leaders);
 	free(p->marks);
+	free(p->links);
 	free(p);
 }
 
@@ -388,6 +397,65 @@ para_footnote(para *p, footnote *f)
 	p->marks[p->nmarks - 1].index = p->text.len ? (int)p->text.len - 1 : 0;
 }
 
+int
+para_pos(const para *p)
+{
+	return (int)p->text.len;
+}
+
+void
+para_link(para *p, int start, const folio_fo *link)
+{
+	if ((int)p->text.len <= start)
+		return;
+	if (p->nlinks == p->caplinks) {
+		p->caplinks = p->caplinks ? 2 * p->caplinks : 4;
+		p->links = folio_realloc_array(p->links, (size_t)p->caplinks, sizeof *p->links);
+	}
+	p->links[p->nlinks++] = (linkrec){start, (int)p->text.len, link};
+}
+
+/* Clickable rectangles of the links that touch this line. */
+static void
+add_link_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
+               folio_area *la, folio_len line_x_in_layout)
+{
+	int from = line->start_index, to = from + line->length;
+	for (int i = 0; i < p->nlinks; i++) {
+		linkrec *k = &p->links[i];
+		if (k->end <= from || k->start >= to)
+			continue;
+		int s = k->start > from ? k->start : from;
+		int e = k->end < to ? k->end : to;
+		int x0, x1;
+		pango_layout_line_index_to_x(line, s, FALSE, &x0);
+		pango_layout_line_index_to_x(line, e, FALSE, &x1);
+		if (x1 < x0) {
+			int t = x0;
+			x0 = x1;
+			x1 = t;
+		}
+		const char *dest = folio_fo_str(k->fo, FOLIO_PROP_INTERNAL_DESTINATION);
+		bool internal = *dest != 0;
+		if (!internal)
+			dest = folio_fo_str(k->fo, FOLIO_PROP_EXTERNAL_DESTINATION);
+		if (!*dest)
+			continue;
+		char uri[2048];
+		folio_uri_unwrap(dest, uri, sizeof uri);
+		folio_area *a = area_new(E->L, FOLIO_AREA_LINK, k->fo);
+		a->x = la->x + x0;
+		a->w = x1 - x0;
+		a->y = la->y;
+		a->h = la->h;
+		a->link = folio_arena_strdup(E->L->arena, uri);
+		a->link_internal = internal;
+		area_append(la, a);
+	}
+	(void)pl;
+	(void)line_x_in_layout;
+}
+
 void
 para_mark_id(para *p, const char *id)
 {
@@ -637,6 +705,8 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		la->baseline = half + A;
 		if (p->nleaders)
 			add_leader_areas(p, E, pl, line, la, log.x);
+		if (p->nlinks)
+			add_link_areas(p, E, pl, line, la, log.x);
 		if (k > 0)
 			em_penalty(E, (k >= orphans && nlines - k >= widows) ? 0 : PEN_INF);
 		bool final = pango_layout_iter_at_last_line(it);

@@ -118,9 +118,70 @@ draw_leader(cairo_t *cr, const folio_area *a)
 	g_object_unref(pl);
 }
 
+/* cairo tag attributes quote strings with '...': escape ' and \ */
 static void
-draw_area(cairo_t *cr, const folio_area *a)
+attr_string(folio_buf *b, const char *name, const char *v)
 {
+	folio_buf_printf(b, "%s='", name);
+	for (const char *p = v; *p; p++) {
+		if (*p == '\'' || *p == '\\')
+			folio_buf_add(b, "\\", 1);
+		folio_buf_add(b, p, 1);
+	}
+	folio_buf_add(b, "'", 1);
+}
+
+typedef struct rstate {
+	cairo_surface_t *s;
+	GHashTable *wanted;   /* ids some link or bookmark points to */
+	GHashTable *placed;   /* ids whose destination is already in the PDF */
+} rstate;
+
+static void
+draw_link(cairo_t *cr, const folio_area *a)
+{
+	/* cairo 1.16 (Debian 12) writes link annotations that refer to an
+	 * object it never writes, which damages the PDF (qpdf --check); the
+	 * links are kept in the area tree and written by newer cairo only. */
+	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 2))
+		return;
+	folio_buf b = {0};
+	folio_buf_printf(&b, "rect=[%.2f %.2f %.2f %.2f] ", pt(a->x), pt(a->y),
+	                 pt(a->w), pt(a->h));
+	attr_string(&b, a->link_internal ? "dest" : "uri", a->link);
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	folio_buf_clear(&b);
+}
+
+/* The first line drawn for a block (or an ancestor) whose id is linked to
+ * becomes that id's named destination. */
+static const char *
+dest_of(rstate *R, const folio_area *a)
+{
+	for (const folio_fo *n = a->fo; n; n = n->parent) {
+		const char *id = folio_fo_str(n, FOLIO_PROP_ID);
+		if (*id && g_hash_table_contains(R->wanted, id) &&
+		    !g_hash_table_contains(R->placed, id)) {
+			g_hash_table_add(R->placed, (gpointer)id);
+			return id;
+		}
+	}
+	return NULL;
+}
+
+static void
+draw_area(cairo_t *cr, const folio_area *a, rstate *R)
+{
+	const char *dest = a->kind == FOLIO_AREA_LINE ? dest_of(R, a) : NULL;
+	if (dest) {
+		folio_buf b = {0};
+		attr_string(&b, "name", dest);
+		folio_buf_printf(&b, " x=%.2f y=%.2f", pt(a->x), pt(a->y));
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, b.data);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+		folio_buf_clear(&b);
+	}
 	switch (a->kind) {
 	case FOLIO_AREA_BLOCK:
 		draw_block(cr, a);
@@ -133,12 +194,101 @@ draw_area(cairo_t *cr, const folio_area *a)
 	case FOLIO_AREA_LEADER:
 		draw_leader(cr, a);
 		break;
+	case FOLIO_AREA_LINK:
+		draw_link(cr, a);
+		break;
 	case FOLIO_AREA_IMAGE:
 		folio_image_draw(a->image, cr, pt(a->x), pt(a->y), pt(a->content_w),
 		                 pt(a->content_h));
 		break;
 	default:
 		break;
+	}
+}
+
+/* Ids that links and bookmarks point to. */
+static void
+collect_wanted(const folio_area_tree *t, const folio_fo *bm, GHashTable *set)
+{
+	for (size_t p = 0; p < t->npages; p++) {
+		const folio_area *a = t->pages[p];
+		while (a) {
+			if (a->kind == FOLIO_AREA_LINK && a->link_internal)
+				g_hash_table_add(set, (gpointer)a->link);
+			if (a->first) {
+				a = a->first;
+				continue;
+			}
+			while (a && !a->next)
+				a = a->parent;
+			if (a)
+				a = a->next;
+		}
+	}
+	/* bookmarks: a pre-order walk of the bookmark tree */
+	for (const folio_fo *n = bm; n;) {
+		if (n->kind == FOLIO_FO_BOOKMARK) {
+			const char *id = folio_fo_str(n, FOLIO_PROP_INTERNAL_DESTINATION);
+			if (*id)
+				g_hash_table_add(set, (gpointer)id);
+		}
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n && n != bm && !n->next)
+			n = n->parent;
+		n = (n && n != bm) ? n->next : NULL;
+	}
+}
+
+static char *
+bookmark_title(const folio_fo *bm)
+{
+	folio_buf b = {0};
+	const folio_fo *t = folio_fo_child(bm, FOLIO_FO_BOOKMARK_TITLE, NULL);
+	bool sp = false;
+	for (const folio_fo *c = t ? t->first : NULL; c; c = c->next) {
+		if (c->kind != FOLIO_FO_TEXT)
+			continue;
+		for (size_t i = 0; i < c->text_len; i++) {
+			char ch = c->text[i];
+			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+				sp = b.len > 0;
+				continue;
+			}
+			if (sp)
+				folio_buf_add(&b, " ", 1);
+			sp = false;
+			folio_buf_add(&b, &ch, 1);
+		}
+	}
+	return b.data ? b.data : folio_strdup("");
+}
+
+/* The outline, one level per nesting of fo:bookmark (recursion bounded by
+ * the FO tree's depth limit). */
+static void
+add_outline(rstate *R, const folio_fo *parent, int parent_id)
+{
+	for (const folio_fo *bm = folio_fo_child(parent, FOLIO_FO_BOOKMARK, NULL); bm;
+	     bm = folio_fo_child(parent, FOLIO_FO_BOOKMARK, bm)) {
+		const char *id = folio_fo_str(bm, FOLIO_PROP_INTERNAL_DESTINATION);
+		const char *uri = folio_fo_str(bm, FOLIO_PROP_EXTERNAL_DESTINATION);
+		folio_buf b = {0};
+		if (*id && g_hash_table_contains(R->placed, id))
+			attr_string(&b, "dest", id);
+		else if (*uri)
+			attr_string(&b, "uri", uri);
+		else
+			folio_buf_puts(&b, "page=1");
+		char *title = bookmark_title(bm);
+		int flags = folio_fo_is(bm, FOLIO_PROP_STARTING_STATE, "hide")
+		                ? 0 : CAIRO_PDF_OUTLINE_FLAG_OPEN;
+		int me = cairo_pdf_surface_add_outline(R->s, parent_id, title, b.data, flags);
+		free(title);
+		folio_buf_clear(&b);
+		add_outline(R, bm, me);
 	}
 }
 
@@ -166,6 +316,13 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 	if (meta && meta->create_date)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
 		                               meta->create_date);
+	if (meta && meta->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	if (meta && meta->keywords)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+	rstate R = {s, g_hash_table_new(g_str_hash, g_str_equal),
+	            g_hash_table_new(g_str_hash, g_str_equal)};
+	collect_wanted(t, meta ? meta->bookmarks : NULL, R.wanted);
 	cairo_t *cr = cairo_create(s);
 	for (size_t p = 0; p < t->npages; p++) {
 		const folio_area *page = t->pages[p];
@@ -173,7 +330,7 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 		/* pre-order, non-recursive */
 		const folio_area *a = page->first;
 		while (a) {
-			draw_area(cr, a);
+			draw_area(cr, a, &R);
 			if (a->first) {
 				a = a->first;
 				continue;
@@ -185,6 +342,10 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 		}
 		cairo_show_page(cr);
 	}
+	if (meta && meta->bookmarks)
+		add_outline(&R, meta->bookmarks, CAIRO_PDF_OUTLINE_ROOT);
+	g_hash_table_destroy(R.wanted);
+	g_hash_table_destroy(R.placed);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);

@@ -17,6 +17,9 @@ typedef struct folio_render_meta {
 	const char *subject;      /* or NULL */
 	const char *create_date;  /* ISO 8601 "2021-04-09T00:00:00", or NULL
 	                             (cairo then uses the current time) */
+	const char *author;       /* or NULL */
+	const char *keywords;     /* or NULL */
+	const folio_fo *bookmarks; /* fo:bookmark-tree for the outline, or NULL */
 } folio_render_meta;
 
 /* Writes t as PDF to out (which stays open).  Returns FOLIO_OK, or
