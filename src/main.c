@@ -26,13 +26,18 @@ static const char usage_text[] =
 "                     the whole pipeline: validate, transform, lay out, draw.\n"
 "                     One input may take -o; several need -d DIR (one PDF per\n"
 "                     input, same base name).\n"
-"  validate IN.xml... check each document against the schema of its type;\n"
-"                     prints diagnostics, exit 0 when all are valid.\n"
+"  validate IN.xml... check each document against the schema of its type\n"
+"                     and its business rules (schemas/TYPE-rules.xsl: quorum,\n"
+"                     votes, numbering, deadlines, references); prints\n"
+"                     diagnostics, exit 0 when there are no errors.\n"
 "  transform IN.xml [-o OUT.fo]\n"
 "                     validate and apply the stylesheet; writes the XSL-FO\n"
 "                     (to standard output without -o).\n"
 "  fo IN.fo -o OUT.pdf\n"
 "                     lay out and draw an XSL-FO document directly.\n"
+"  new TYPE           print a complete, valid example document of TYPE\n"
+"                     (protocol, order, note, plan, report, document) to\n"
+"                     start from: folio new protocol > my-protocol.xml\n"
 "\n"
 "Options:\n"
 "  -o, --output FILE  the output file\n"
@@ -43,6 +48,8 @@ static const char usage_text[] =
 "      --data-dir DIR      where schemas/ and stylesheets/ are (default: next\n"
 "                          to the executable; or $FOLIO_DATA_DIR)\n"
 "      --param NAME=VALUE  a stylesheet parameter (e.g. gost-edition=2025)\n"
+"      --force            render even when business rules report errors\n"
+"                         (schema errors always stop)\n"
 "  -q, --quiet        print errors only, no warnings or notes\n"
 "  -h, --help         this text\n"
 "  -V, --version      the version\n"
@@ -112,11 +119,41 @@ static const struct option longopts[] = {
 	{"data-dir", required_argument, NULL, 3},
 	{"param", required_argument, NULL, 4},
 	{"list-fo-support", no_argument, NULL, 5},
+	{"force", no_argument, NULL, 6},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
+
+/* folio new TYPE: prints schemas/examples/TYPE.xml. */
+static int
+cmd_new(const char *type, const char *data_dir, const char *argv0)
+{
+	if (!type)
+		return fail_usage("new needs one document type, e.g. 'folio new protocol'");
+	for (const char *p = type; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
+			return fail_usage("a document type is a lower-case name such as protocol");
+	char *dd = folio_data_dir_find(data_dir, argv0);
+	char *path = folio_asprintf("%s/schemas/examples/%s.xml", dd ? dd : ".", type);
+	FILE *f = fopen(path, "rb");
+	int rc = FOLIO_OK;
+	if (!f) {
+		fprintf(stderr, "folio: error: no example for document type \"%s\" (%s)\n",
+		        type, path);
+		rc = FOLIO_EUSAGE;
+	} else {
+		char buf[8192];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			fwrite(buf, 1, n, stdout);
+		fclose(f);
+	}
+	free(path);
+	free(dd);
+	return rc;
+}
 
 /* Handles one option; returns -1 to go on, or an exit code. */
 static int
@@ -145,6 +182,7 @@ option(cli *o, int c)
 		folio_buf_clear(&b);
 		return 0;
 	}
+	case 6: o->so.force = true; return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;
@@ -182,10 +220,12 @@ main(int argc, char **argv)
 	folio_session_opts so = o.so;
 	const char **params = o.params;
 	const char *data_dir = o.data_dir;
+	if (!strcmp(cmd, "new"))
+		return cmd_new(nin == 1 ? in[0] : NULL, o.data_dir, argv[0]);
 	bool is_render = !strcmp(cmd, "render"), is_fo = !strcmp(cmd, "fo");
 	bool is_validate = !strcmp(cmd, "validate"), is_transform = !strcmp(cmd, "transform");
 	if (!is_render && !is_fo && !is_validate && !is_transform)
-		return fail_usage("unknown command (render, validate, transform, fo)");
+		return fail_usage("unknown command (render, validate, transform, fo, new)");
 	if (nin < 1)
 		return fail_usage("no input file given");
 	if ((is_fo || is_transform) && nin > 1)

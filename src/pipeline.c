@@ -25,6 +25,8 @@ typedef struct doctype {
 	char name[64];
 	folio_xml_schema *schema;   /* owned */
 	folio_xslt *xslt;           /* owned; NULL until a transform needs it */
+	folio_xslt *rules;          /* owned; business rules, or NULL */
+	bool rules_loaded;          /* looked for schemas/TYPE-rules.xsl */
 } doctype;
 
 struct folio_session {
@@ -52,6 +54,7 @@ folio_session_free(folio_session *s)
 	for (size_t i = 0; i < s->ntypes; i++) {
 		folio_xml_schema_free(s->types[i].schema);
 		folio_xslt_free(s->types[i].xslt);
+		folio_xslt_free(s->types[i].rules);
 	}
 	free(s->types);
 	free(s->data_dir);
@@ -174,6 +177,73 @@ xslt_of(folio_session *s, doctype *t, folio_status *st)
 	return t->xslt;
 }
 
+/* The column of the first element start tag on a line of the source (the
+ * rules give lines only). */
+static int
+line_col(const folio_xml_doc *x, int line)
+{
+	const char *p = x->bytes, *end = x->bytes + x->len;
+	for (int l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	for (const char *q = p; q < end && *q != '\n'; q++)
+		if (*q == '<')
+			return (int)(q - p) + 1;
+	return 1;
+}
+
+/* Business rules: schemas/TYPE-rules.xsl, when it exists, turns the source
+ * into <folio:diag code= severity= line=>message</folio:diag> elements. */
+static folio_status
+check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
+{
+	if (!t->rules_loaded) {
+		t->rules_loaded = true;
+		char *path = folio_asprintf("%s/schemas/%s-rules.xsl", s->data_dir, t->name);
+		if (access(path, R_OK) == 0)
+			t->rules = folio_xslt_load(&s->diags, path);
+		free(path);
+	}
+	if (!t->rules)
+		return FOLIO_OK;
+	xmlDocPtr res = folio_xslt_apply(&s->diags, t->rules, x, s->opts.params);
+	if (!res)
+		return FOLIO_EDOC;
+	folio_status st = FOLIO_OK;
+	for (xmlNodePtr n = xmlDocGetRootElement(res); n; ) {
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "diag")) {
+			xmlChar *code = xmlGetProp(n, BAD_CAST "code");
+			xmlChar *sev = xmlGetProp(n, BAD_CAST "severity");
+			xmlChar *line = xmlGetProp(n, BAD_CAST "line");
+			xmlChar *msg = xmlNodeGetContent(n);
+			int ln = line ? atoi((const char *)line) : 0;
+			bool err = !sev || strcmp((const char *)sev, "warning");
+			folio_diags_add(&s->diags, err ? FOLIO_ERROR : FOLIO_WARNING,
+			                "rule", x->path, ln, ln > 0 ? line_col(x, ln) : 0,
+			                "%s [%s]", msg ? (const char *)msg : "",
+			                code ? (const char *)code : "rule");
+			if (err && !s->opts.force)
+				st = FOLIO_EDOC;
+			xmlFree(code);
+			xmlFree(sev);
+			xmlFree(line);
+			xmlFree(msg);
+		}
+		/* pre-order walk of the result */
+		if (n->children && n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, "diag")) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+		if (n)
+			n = n->next;
+	}
+	xmlFreeDoc(res);
+	return st;
+}
+
 /* Load and validate: the shared first half. */
 static folio_xml_doc *
 load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
@@ -187,6 +257,8 @@ load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 		return NULL;
 	}
 	*st = folio_xml_validate(&s->diags, (*type)->schema, x);
+	if (*st == FOLIO_OK)
+		*st = check_rules(s, *type, x);
 	if (*st != FOLIO_OK) {
 		folio_xml_doc_free(x);
 		return NULL;

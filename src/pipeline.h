@@ -20,6 +20,7 @@ typedef struct folio_session_opts {
 	const char *dump_fo;      /* write the FO tree here ("-" = stdout), or NULL */
 	const char *dump_areas;   /* write the area tree here, or NULL */
 	const char **params;      /* NULL-terminated name/value pairs for XSLT */
+	bool force;               /* render despite business-rule errors */
 } folio_session_opts;
 
 typedef struct folio_session folio_session;
