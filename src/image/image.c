@@ -13,6 +13,7 @@ struct folio_image {
 	RsvgHandle *svg;            /* SVG, or NULL */
 	cairo_surface_t *surface;   /* raster, or NULL */
 	double w, h;                /* intrinsic size in points */
+	int px_w, px_h;             /* raster: size in pixels */
 };
 
 static bool
@@ -124,11 +125,22 @@ from_raster(const char *data, size_t len, const char **why)
 		memcpy(copy, data, len);
 		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, copy, len, free, copy);
 	}
+	/* the size in points follows the image's resolution (72 dpi when the
+	 * file does not say), as FOP does */
+	double xdpi = 72, ydpi = 72;
+	const char *o = gdk_pixbuf_get_option(pb, "x-dpi");
+	if (o && atof(o) > 1)
+		xdpi = atof(o);
+	o = gdk_pixbuf_get_option(pb, "y-dpi");
+	if (o && atof(o) > 1)
+		ydpi = atof(o);
 	g_object_unref(ld);
 	folio_image *img = folio_calloc(1, sizeof *img);
 	img->surface = s;
-	img->w = pw;
-	img->h = ph;
+	img->w = pw * 72.0 / xdpi;
+	img->h = ph * 72.0 / ydpi;
+	img->px_w = pw;
+	img->px_h = ph;
 	return img;
 }
 
@@ -204,7 +216,7 @@ folio_image_draw(folio_image *img, cairo_t *cr, double x, double y, double w,
 		rsvg_handle_render_document(img->svg, cr, &vp, NULL);
 	} else if (img->surface) {
 		cairo_translate(cr, x, y);
-		cairo_scale(cr, w / img->w, h / img->h);
+		cairo_scale(cr, w / img->px_w, h / img->px_h);
 		cairo_set_source_surface(cr, img->surface, 0, 0);
 		cairo_paint(cr);
 	}

@@ -345,21 +345,71 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 		if (kt)
 			keep_end(E, saved);
 	}
-	if (!label_areas && !label_h)
+	if (!label_areas)
 		return;
 	for (int i = start; i < E->out->n; i++) {
 		vitem *it = &E->out->items[i];
 		if (it->kind != V_BOX)
 			continue;
-		folio_area **tail = &it->areas;
-		while (*tail)
-			tail = &(*tail)->next;
-		*tail = label_areas;
+		/* the label goes first: drawn (and read) before the body */
+		folio_area *last = label_areas;
+		while (last->next)
+			last = last->next;
+		last->next = it->areas;
+		it->areas = label_areas;
 		if (label_h > it->h)
 			it->h = label_h;
 		return;
 	}
 	em_box(E, label_h, label_areas, label);
+}
+
+/* fo:block-container: a reference area.  With width (or
+ * inline-progression-dimension) its content is set at that width; with a
+ * height it is one box of that height that does not break. */
+static void
+lay_container(emitter *E, const folio_fo *node, blockgeo geo)
+{
+	folio_len avail = E->ref_w - geo.start - geo.end;
+	folio_value w = folio_fo_get(node, FOLIO_PROP_INLINE_PROGRESSION_DIMENSION);
+	if (w.kind != FOLIO_V_LEN && w.kind != FOLIO_V_PCT)
+		w = folio_fo_get(node, FOLIO_PROP_WIDTH);
+	folio_len width = w.kind == FOLIO_V_LEN ? w.len
+	                : w.kind == FOLIO_V_PCT ? (folio_len)((double)avail * w.num / 100)
+	                                        : avail;
+	folio_value h = folio_fo_get(node, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION);
+	if (h.kind != FOLIO_V_LEN)
+		h = folio_fo_get(node, FOLIO_PROP_HEIGHT);
+	if (width == avail && h.kind != FOLIO_V_LEN) {
+		lay_children(E, node, geo);
+		return;
+	}
+	vlist v = {0};
+	emitter sub = {.L = E->L, .out = &v, .ref_w = width, .depth = E->depth + 1};
+	lay_children(&sub, node, (blockgeo){0, 0, true});
+	refs_adopt(E->L, &v, E->out);
+	if (h.kind != FOLIO_V_LEN) {
+		/* only the width is set: the content still breaks across pages */
+		for (int i = 0; i < v.n; i++) {
+			vitem *it = vl_push(E->out, v.items[i].kind);
+			*it = v.items[i];
+			for (folio_area *a = it->areas; a; a = a->next)
+				area_shift(a, geo.start, 0);
+			if (it->kind == V_BOX)
+				E->last_box = E->out->n;
+		}
+		vl_free(&v);
+		return;
+	}
+	folio_area holder = {0};
+	vl_place(E->L, &v, 0, v.n, geo.start, 0, &holder);
+	footnote *feet = NULL;
+	feet_collect(&v, 0, v.n, &feet);
+	vl_free(&v);
+	for (folio_area *a = holder.first; a; a = a->next)
+		a->parent = NULL;
+	em_box(E, h.len > 0 ? h.len : 0, holder.first, node);
+	E->out->items[E->out->n - 1].feet = feet;
 }
 
 void
@@ -433,6 +483,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	int saved_keep = together ? keep_begin(E) : 0;
 	if (node->kind == FOLIO_FO_LIST_ITEM)
 		lay_list_item(E, node, geo);
+	else if (node->kind == FOLIO_FO_BLOCK_CONTAINER)
+		lay_container(E, node, geo);
 	else if (node->kind == FOLIO_FO_TABLE)
 		lay_table(E, node, geo);
 	else

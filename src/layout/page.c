@@ -419,6 +419,32 @@ new_page(layout *L, pagelist *pl, const folio_fo *ps, const master *m, int numbe
 	return body;
 }
 
+/* force-page-count, with "auto" resolved from the next sequence's
+ * initial-page-number. */
+static const char *
+forced_count(const folio_fo *ps)
+{
+	const char *f = folio_fo_kw(ps, FOLIO_PROP_FORCE_PAGE_COUNT);
+	if (strcmp(f, "auto"))
+		return f;
+	const folio_fo *next = ps->next;
+	while (next && next->kind != FOLIO_FO_PAGE_SEQUENCE)
+		next = next->next;
+	if (!next)
+		return "no-force";
+	folio_value ipn = folio_fo_get(next, FOLIO_PROP_INITIAL_PAGE_NUMBER);
+	int n = ipn.kind == FOLIO_V_NUM ? (int)ipn.num
+	      : (ipn.kind == FOLIO_V_KW && ipn.str[0] >= '0' && ipn.str[0] <= '9') ? atoi(ipn.str)
+	                                                                            : 0;
+	if (n > 0)
+		return n % 2 ? "end-on-even" : "end-on-odd";
+	if (ipn.kind == FOLIO_V_KW && !strcmp(ipn.str, "auto-odd"))
+		return "end-on-even";
+	if (ipn.kind == FOLIO_V_KW && !strcmp(ipn.str, "auto-even"))
+		return "end-on-odd";
+	return "no-force";
+}
+
 /* Lays out one page-sequence, appending its pages; returns the number of
  * the last page. */
 static int
@@ -544,6 +570,24 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		index++;
 		number++;
 	} while (i < v.n && has_boxes(&v, i, v.n));
+	/* force-page-count: blank pages at the end */
+	const char *fpc = forced_count(ps);
+	int pages = index;
+	int last_number = number - 1;
+	bool add = (!strcmp(fpc, "even") && pages % 2) ||
+	           (!strcmp(fpc, "odd") && pages % 2 == 0) ||
+	           (!strcmp(fpc, "end-on-even") && last_number % 2) ||
+	           (!strcmp(fpc, "end-on-odd") && last_number % 2 == 0);
+	if (add) {
+		pc = (pagectx){index, number, true, true};
+		const folio_fo *bs = select_master(L, m, &pc);
+		master bm;
+		master_geometry(bs ? bs : spm, &bm);
+		L->page_from = L->page_to = v.n;
+		new_page(L, pl, ps, &bm, number, format);
+		last_label = pl->pages[pl->n - 1]->page_label;
+		number++;
+	}
 	refs_resolve(L, &v);
 	L->flow = NULL;
 	const char *psid = folio_fo_str(ps, FOLIO_PROP_ID);
