@@ -191,7 +191,9 @@ for script in tests/e2e/*.sh tests/errors/*.sh; do
   id=$(basename "$(dirname "$script")")/$(basename "$script" .sh)
   # A filter may name a test or one of its checks (e2e/cli/help).
   selected "$id" || [[ "$FILTER" == "$id/"* ]] || continue
-  timeout -k 5 "$TEST_TIMEOUT" bash "$script" >"$tmp/script.log" 2>&1 </dev/null
+  # a script may ask for a longer limit with a "# test-timeout: N" line
+  limit=$(sed -n 's/^# test-timeout: \([0-9]*\)$/\1/p' "$script" | head -1)
+  timeout -k 5 "${limit:-$TEST_TIMEOUT}" bash "$script" >"$tmp/script.log" 2>&1 </dev/null
   collect "$id" "$tmp/script.log" $?
 done
 
