@@ -167,8 +167,11 @@ for doc in "${docs[@]}"; do
     fail "$base/pdf" "no PDF written"
     continue
   fi
-  if [ -s "$ERR" ]; then
-    fail "$base/no-diagnostics" "render printed diagnostics" "$ERR"
+  # The only diagnostic allowed is the one the seed deserves: the 2017
+  # original numbers two decisions "4." (a warning from the rules).
+  grep -v 'warning: .*\[PROTOCOL-DECISION-DUP\]$' "$ERR" > "$T/unexpected" || true
+  if [ -s "$T/unexpected" ]; then
+    fail "$base/no-diagnostics" "render printed diagnostics" "$T/unexpected"
   else
     pass "$base/no-diagnostics"
   fi
