@@ -127,7 +127,7 @@
   <xsl:template name="document-footnote-separator">
     <xsl:if test="//d:footnote">
       <fo:static-content flow-name="xsl-footnote-separator">
-        <fo:block font-size="{$document-footnote-font-size}" text-indent="0"
+        <fo:block hyphenate="false" font-size="{$document-footnote-font-size}" text-indent="0"
                   text-align="start" space-after="3pt">
           <fo:leader leader-pattern="rule" leader-length="50mm"
                      rule-thickness="0.5pt" rule-style="solid"/>
@@ -171,7 +171,7 @@
   <!-- Approval stamp and appendix mark: lines flush left in the right
        zone, single spacing, never justified. -->
   <xsl:template match="d:approval | d:mark">
-    <fo:block start-indent="{$document-zone-indent}" text-indent="0"
+    <fo:block hyphenate="false" start-indent="{$document-zone-indent}" text-indent="0"
               text-align="start" space-after="{$folio-gap}" keep-with-next="always">
       <xsl:call-template name="folio-line"/>
       <xsl:if test="self::d:mark">
@@ -253,12 +253,12 @@
           <fo:table-body>
             <fo:table-row>
               <fo:table-cell>
-                <fo:block text-align="start">
+                <fo:block hyphenate="false" text-align="start">
                   <xsl:value-of select="$date"/>
                 </fo:block>
               </fo:table-cell>
               <fo:table-cell>
-                <fo:block text-align="end">
+                <fo:block hyphenate="false" text-align="end">
                   <xsl:for-each select="d:number">
                     <xsl:value-of select="concat('№&#160;', normalize-space(.))"/>
                   </xsl:for-each>
@@ -500,7 +500,7 @@
             <fo:list-item>
               <xsl:call-template name="folio-line"/>
               <fo:list-item-label end-indent="label-end()">
-                <fo:block text-indent="0" text-align="start">
+                <fo:block hyphenate="false" text-indent="0" text-align="start">
                   <xsl:call-template name="document-marker"/>
                 </fo:block>
               </fo:list-item-label>
@@ -561,7 +561,7 @@
   <xsl:template match="d:table">
     <xsl:variable name="numbers" select="@column-numbers = 'true' or @column-numbers = '1'
                                          or @header = 'numbers'"/>
-    <fo:block text-indent="0" text-align="start" font-size="{$document-table-font-size}"
+    <fo:block hyphenate="false" text-indent="0" text-align="start" font-size="{$document-table-font-size}"
               space-before="6pt" space-after="6pt">
       <xsl:call-template name="folio-line"/>
       <xsl:apply-templates select="d:caption"/>
@@ -616,7 +616,7 @@
 
   <!-- "Таблица 1 – Caption", above the table from the left border. -->
   <xsl:template match="d:caption">
-    <fo:block text-align="start" text-indent="0" keep-with-next="always"
+    <fo:block hyphenate="false" text-align="start" text-indent="0" keep-with-next="always"
               font-size="{$folio-font-size}" space-after="3pt">
       <xsl:call-template name="folio-line"/>
       <xsl:text>Таблица</xsl:text>
@@ -779,7 +779,7 @@
           <xsl:apply-templates select="d:mark"/>
         </xsl:when>
         <xsl:otherwise>
-          <fo:block start-indent="{$document-zone-indent}" text-indent="0"
+          <fo:block hyphenate="false" start-indent="{$document-zone-indent}" text-indent="0"
                     text-align="start" space-after="{$folio-gap}" keep-with-next="always">
             <xsl:call-template name="document-appendix-word"/>
           </fo:block>

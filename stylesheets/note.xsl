@@ -114,7 +114,7 @@
               <xsl:with-param name="block" select="n:signatures"/>
             </xsl:call-template>
             <xsl:for-each select="n:signed">
-              <fo:block text-indent="0" text-align="start" space-before="6pt"
+              <fo:block hyphenate="false" text-indent="0" text-align="start" space-before="6pt"
                         keep-with-previous="always">
                 <xsl:call-template name="folio-line"/>
                 <xsl:call-template name="date"/>

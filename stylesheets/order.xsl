@@ -221,7 +221,7 @@
 
   <!-- "ПРИКАЗЫВАЮ:" on its own line from the left border. -->
   <xsl:template match="o:verb">
-    <fo:block text-indent="0" text-align="start" keep-with-next="always"
+    <fo:block hyphenate="false" text-indent="0" text-align="start" keep-with-next="always"
               keep-with-previous="always">
       <xsl:call-template name="folio-line"/>
       <xsl:call-template name="folio-keyword">

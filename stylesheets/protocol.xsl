@@ -223,12 +223,12 @@
               <fo:table-body>
                 <fo:table-row>
                   <fo:table-cell display-align="after">
-                    <fo:block text-align="start">
+                    <fo:block hyphenate="false" text-align="start">
                       <xsl:value-of select="$date"/>
                     </fo:block>
                   </fo:table-cell>
                   <fo:table-cell display-align="after">
-                    <fo:block text-align="end">
+                    <fo:block hyphenate="false" text-align="end">
                       <xsl:for-each select="../p:place/p:settlement">
                         <xsl:call-template name="folio-line"/>
                         <xsl:call-template name="folio-text">
@@ -243,7 +243,7 @@
           </fo:block>
         </xsl:when>
         <xsl:otherwise>
-          <fo:block space-before="{$folio-gap}" text-indent="0" text-align="start">
+          <fo:block hyphenate="false" space-before="{$folio-gap}" text-indent="0" text-align="start">
             <xsl:call-template name="folio-line"/>
             <xsl:value-of select="$date"/>
           </fo:block>
@@ -253,7 +253,7 @@
   </xsl:template>
 
   <xsl:template match="p:time">
-    <fo:block text-indent="0" text-align="start">
+    <fo:block hyphenate="false" text-indent="0" text-align="start">
       <xsl:call-template name="folio-line"/>
       <xsl:text>Время проведения: </xsl:text>
       <xsl:call-template name="folio-format-time">
@@ -269,7 +269,7 @@
   </xsl:template>
 
   <xsl:template match="p:venue">
-    <fo:block text-indent="0" text-align="start">
+    <fo:block hyphenate="false" text-indent="0" text-align="start">
       <xsl:call-template name="folio-line"/>
       <xsl:text>Место проведения: </xsl:text>
       <xsl:call-template name="folio-text">
@@ -284,7 +284,7 @@
 
   <!-- "Председатель — В.С. Чуранов" -->
   <xsl:template match="p:chair | p:deputy | p:secretary">
-    <fo:block text-indent="0" text-align="start">
+    <fo:block hyphenate="false" text-indent="0" text-align="start">
       <xsl:if test="not(preceding-sibling::p:chair or preceding-sibling::p:deputy
                         or preceding-sibling::p:secretary)">
         <xsl:attribute name="space-before">
@@ -313,7 +313,7 @@
   <xsl:template name="keyword-block">
     <xsl:param name="text"/>
     <xsl:param name="space" select="$folio-gap"/>
-    <fo:block text-indent="0" text-align="start" keep-with-next="always"
+    <fo:block hyphenate="false" text-indent="0" text-align="start" keep-with-next="always"
               space-before="{$space}">
       <xsl:call-template name="folio-line"/>
       <xsl:call-template name="folio-keyword">
@@ -347,13 +347,13 @@
             <fo:list-item>
               <xsl:call-template name="folio-line"/>
               <fo:list-item-label end-indent="label-end()">
-                <fo:block text-indent="0" text-align="start">
+                <fo:block hyphenate="false" text-indent="0" text-align="start">
                   <xsl:value-of select="position()"/>
                   <xsl:text>.</xsl:text>
                 </fo:block>
               </fo:list-item-label>
               <fo:list-item-body start-indent="body-start()">
-                <fo:block text-indent="0" text-align="start">
+                <fo:block hyphenate="false" text-indent="0" text-align="start">
                   <xsl:call-template name="folio-line"/>
                   <xsl:variable name="line">
                     <xsl:call-template name="attendee"/>
@@ -373,7 +373,7 @@
         <!-- One line per attendee, from the left border, no punctuation;
              ragged right: a list of names is a requisite, not text. -->
         <xsl:for-each select="p:person | p:line">
-          <fo:block text-indent="0" text-align="start">
+          <fo:block hyphenate="false" text-indent="0" text-align="start">
             <xsl:call-template name="folio-line"/>
             <xsl:call-template name="attendee"/>
           </fo:block>
@@ -470,7 +470,7 @@
         <fo:list-item>
           <xsl:call-template name="folio-line"/>
           <fo:list-item-label end-indent="label-end()">
-            <fo:block text-indent="0" text-align="start">
+            <fo:block hyphenate="false" text-indent="0" text-align="start">
               <xsl:value-of select="position()"/>
               <xsl:text>.</xsl:text>
             </fo:block>
@@ -857,7 +857,7 @@
             <fo:list-item>
               <xsl:call-template name="folio-line"/>
               <fo:list-item-label end-indent="label-end()">
-                <fo:block text-indent="0" text-align="start">
+                <fo:block hyphenate="false" text-indent="0" text-align="start">
                   <xsl:call-template name="list-marker">
                     <xsl:with-param name="type" select="../@type"/>
                     <xsl:with-param name="n" select="position()"/>
