@@ -46,6 +46,7 @@ typedef struct linkrec {
 
 struct para {
 	layout *L;
+	int word_chars;            /* characters since the last break chance */
 	linkrec *links;            /* malloc'd */
 	int nlinks, caplinks;
 	mark *marks;               /* malloc'd */
@@ -294,11 +295,18 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 				continue;
 			folio_buf_add(&p->text, " ", 1);
 			p->space = true;
+			p->word_chars = 0;
 			continue;
 		}
 		folio_buf_add(&p->text, &c, 1);
 		p->content = true;
 		p->space = false;
+		/* count characters (not UTF-8 continuation bytes) of this word */
+		if (((unsigned char)c & 0xc0) != 0x80 &&
+		    ++p->word_chars >= FOLIO_LIMIT_WORD_CHARS) {
+			folio_buf_puts(&p->text, "\xe2\x80\x8b");   /* U+200B */
+			p->word_chars = 0;
+		}
 	}
 	add_style(p, style, start, (int)p->text.len);
 }

@@ -11,7 +11,7 @@ vitem *
 vl_push(vlist *v, vkind kind)
 {
 	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
+		v->cap = v->cap ? v->cap * 2 : 4;
 		v->items = folio_realloc_array(v->items, (size_t)v->cap, sizeof *v->items);
 	}
 	vitem *it = &v->items[v->n++];
