@@ -46,6 +46,126 @@ guess_columns(const folio_fo *table)
 	return 1;
 }
 
+/* Text of a cell as one string per block, for measuring. */
+static void
+cell_text(const folio_fo *cell, folio_buf *b)
+{
+	const folio_fo *n = cell->first;
+	while (n && n != cell) {
+		if (n->kind == FOLIO_FO_TEXT) {
+			folio_buf_add(b, n->text, n->text_len);
+		} else if (folio_fo_role_of(n->kind) == FOLIO_ROLE_BLOCK && b->len &&
+		           b->data[b->len - 1] != '\n') {
+			folio_buf_add(b, "\n", 1);
+		}
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n && n != cell && !n->next)
+			n = n->parent;
+		if (n && n != cell)
+			n = n->next;
+	}
+}
+
+/* The narrowest and widest a cell's content can be set: the longest word
+ * and the longest unbroken paragraph, in the font of its first block. */
+static void
+measure_cell(layout *L, const folio_fo *cell, folio_len *minw, folio_len *maxw)
+{
+	folio_buf b = {0};
+	cell_text(cell, &b);
+	const folio_fo *style = cell;
+	for (const folio_fo *n = cell->first; n; n = n->first)
+		if (n->kind == FOLIO_FO_BLOCK)
+			style = n;
+	*minw = *maxw = 0;
+	if (!b.len) {
+		folio_buf_clear(&b);
+		return;
+	}
+	/* collapse white space the way the paragraphs will */
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] == '\t' || b.data[i] == '\r')
+			b.data[i] = ' ';
+	PangoLayout *pl = pango_layout_new(L->pctx);
+	PangoFontDescription *fd = font_of(style);
+	pango_layout_set_font_description(pl, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(pl, b.data, (int)b.len);
+	PangoRectangle log;
+	pango_layout_get_extents(pl, NULL, &log);
+	*maxw = log.width;
+	pango_layout_set_width(pl, 1);
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
+	pango_layout_get_extents(pl, NULL, &log);
+	*minw = log.width;
+	g_object_unref(pl);
+	folio_buf_clear(&b);
+}
+
+/* table-layout="auto": column widths from the content, as browsers do --
+ * every column gets at least its longest word and shares the rest in
+ * proportion to how much it would like beyond that. */
+static void
+auto_widths(emitter *E, const folio_fo *table, folio_len width, tcols *tc,
+            const bool *fixed)
+{
+	folio_len *mn = folio_calloc((size_t)tc->n, sizeof *mn);
+	folio_len *mx = folio_calloc((size_t)tc->n, sizeof *mx);
+	for (const folio_fo *part = table->first; part; part = part->next) {
+		if (part->kind != FOLIO_FO_TABLE_BODY && part->kind != FOLIO_FO_TABLE_HEADER &&
+		    part->kind != FOLIO_FO_TABLE_FOOTER)
+			continue;
+		for (const folio_fo *row = part->first; row; row = row->next) {
+			if (row->kind != FOLIO_FO_TABLE_ROW)
+				continue;
+			int col = 0;
+			for (const folio_fo *c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL);
+			     c && col < tc->n; c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, c)) {
+				int span = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+				if (span == 1 && !fixed[col]) {
+					folio_len a, b;
+					measure_cell(E->L, c, &a, &b);
+					folio_len pad = padding_of(c, FOLIO_SIDE_START, 0) +
+					                padding_of(c, FOLIO_SIDE_END, 0) + FOLIO_PT(2);
+					if (a + pad > mn[col])
+						mn[col] = a + pad;
+					if (b + pad > mx[col])
+						mx[col] = b + pad;
+				}
+				col += span > 0 ? span : 1;
+			}
+		}
+	}
+	folio_len avail = width, smin = 0, smax = 0;
+	for (int i = 0; i < tc->n; i++) {
+		if (fixed[i])
+			avail -= tc->w[i];
+		else {
+			smin += mn[i];
+			smax += mx[i];
+		}
+	}
+	for (int i = 0; i < tc->n; i++) {
+		if (fixed[i])
+			continue;
+		if (smax <= avail)   /* everything fits unbroken: share the rest */
+			tc->w[i] = mx[i] + (smax > 0 ? (folio_len)((double)(avail - smax) * mx[i] / smax)
+			                              : (avail - smax) / tc->n);
+		else if (smin >= avail)
+			tc->w[i] = mn[i];
+		else
+			tc->w[i] = mn[i] + (folio_len)((double)(mx[i] - mn[i]) *
+			                               (avail - smin) / (smax - smin));
+	}
+	for (int i = 0; i < tc->n; i++)
+		tc->x[i + 1] = tc->x[i] + tc->w[i];
+	free(mn);
+	free(mx);
+}
+
 static void
 columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 {
@@ -95,6 +215,17 @@ columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 			tc->w[i] = rest > 0 ? (folio_len)(rest * (prop[i] / props)) : 0;
 	for (i = 0; i < n; i++)
 		tc->x[i + 1] = tc->x[i] + tc->w[i];
+	/* content-based widths only when asked for explicitly: FOP treats the
+	 * initial value "auto" as fixed, and stylesheets written for it expect
+	 * that */
+	const folio_value *tl = folio_fo_specified(table, FOLIO_PROP_TABLE_LAYOUT);
+	if (tl && tl->kind == FOLIO_V_KW && !strcmp(tl->str, "auto")) {
+		bool *fixed = folio_calloc((size_t)n, sizeof *fixed);
+		for (i = 0; i < n; i++)
+			fixed[i] = prop[i] == 0;
+		auto_widths(E, table, width, tc, fixed);
+		free(fixed);
+	}
 	free(prop);
 }
 
