@@ -66,6 +66,9 @@ typedef struct rowcell {
 	folio_len in_top, in_bottom, in_start;  /* padding + border inside */
 	folio_border b[4];
 	uint32_t bg;
+	int rows;                 /* number-rows-spanned */
+	folio_len span_h;         /* height across its rows (rows > 1), set
+	                             when the row group is placed; 0 = the row's */
 } rowcell;
 
 /* A table row in the vertical list: placed lazily, splittable at a page
@@ -255,6 +258,7 @@ void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
 /* ---- table.c, rows.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
 folio_len row_height(const rowbox *rb);
+folio_len cell_height(const rowcell *c);
 /* Areas of the row's remaining content in a row of height h. */
 folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
 /* Cuts the row so that a first part fits in avail (at_top: the row begins

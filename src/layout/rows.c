@@ -24,7 +24,7 @@ rowbox_release(void *p)
 	}
 }
 
-static folio_len
+folio_len
 cell_height(const rowcell *c)
 {
 	return vl_height(c->v, c->from, c->to) + c->in_top + c->in_bottom;
@@ -35,6 +35,8 @@ row_height(const rowbox *rb)
 {
 	folio_len h = rb->min_h;
 	for (int i = 0; i < rb->n; i++) {
+		if (rb->cells[i].rows > 1)
+			continue;   /* spans rows: counted for the group */
 		folio_len ch = cell_height(&rb->cells[i]);
 		if (ch > h)
 			h = ch;
@@ -48,12 +50,13 @@ row_areas(layout *L, rowbox *rb, folio_len h)
 	folio_area holder = {0};
 	for (int i = 0; i < rb->n; i++) {
 		rowcell *c = &rb->cells[i];
+		folio_len ch = c->span_h > 0 ? c->span_h : h;
 		folio_area *ca = area_new(L, FOLIO_AREA_BLOCK, c->fo);
 		memcpy(ca->border, c->b, sizeof c->b);
 		ca->x = rb->start + c->x;
 		ca->w = c->w;
 		ca->y = 0;
-		ca->h = h;
+		ca->h = ch;
 		if (rb->collapse) {
 			ca->x -= c->b[FOLIO_SIDE_START].width / 2;
 			ca->w += (c->b[FOLIO_SIDE_START].width + c->b[FOLIO_SIDE_END].width) / 2;
@@ -62,7 +65,7 @@ row_areas(layout *L, rowbox *rb, folio_len h)
 		}
 		ca->background = c->bg;
 		const char *da = folio_fo_kw(c->fo, FOLIO_PROP_DISPLAY_ALIGN);
-		folio_len free = h - cell_height(c);
+		folio_len free = ch - cell_height(c);
 		folio_len dy = !strcmp(da, "center") ? free / 2 : !strcmp(da, "after") ? free : 0;
 		vl_place(L, c->v, c->from, c->to, rb->start + c->x + c->in_start,
 		         c->in_top + dy, ca);

@@ -242,7 +242,7 @@ min_height(const folio_fo *n)
  * kept until pagination places the row (whole, or cut at a page end). */
 static rowbox *
 make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
-         const tcols *tc, blockgeo tgeo, folio_len *out_h)
+         const tcols *tc, blockgeo tgeo, int *occ, folio_len *out_h)
 {
 	layout *L = E->L;
 	rowbox *rb = folio_arena_alloc(L->arena, sizeof *rb);
@@ -261,6 +261,8 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 		int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
 		if (cn > 0 && cn - 1 >= col)
 			col = cn - 1;
+		while (occ && col < tc->n && occ[col] > 0)
+			col++;   /* under a cell spanning rows from above */
 		int span = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
 		if (span < 1)
 			span = 1;
@@ -272,6 +274,12 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 		cb->fo = c;
 		cb->x = tc->x[col];
 		cb->w = tc->x[col + span] - tc->x[col];
+		cb->rows = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_ROWS_SPANNED, 1);
+		if (cb->rows < 1)
+			cb->rows = 1;
+		if (occ && cb->rows > 1)
+			for (int k = col; k < col + span; k++)
+				occ[k] = cb->rows;
 		col += span;
 		border_of(c, cb->b, cb->w);
 		folio_len k = rb->collapse ? 2 : 1;
@@ -310,6 +318,91 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 	}
 	*out_h = row_height(rb);
 	return rb;
+}
+
+/* Rows joined by cells that span rows: set together, placed as one box. */
+typedef struct rowgroup {
+	rowbox **rows;            /* malloc'd */
+	folio_len *h;             /* their heights (malloc'd) */
+	int n, cap;
+} rowgroup;
+
+static void
+group_add(rowgroup *g, rowbox *rb, folio_len h)
+{
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 4;
+		g->rows = folio_realloc_array(g->rows, (size_t)g->cap, sizeof *g->rows);
+		g->h = folio_realloc_array(g->h, (size_t)g->cap, sizeof *g->h);
+	}
+	g->rows[g->n] = rb;
+	g->h[g->n++] = h;
+}
+
+/* A spanning cell taller than its rows makes the last of them taller; then
+ * every row's areas go into one box. */
+static void
+group_emit(emitter *E, rowgroup *g, folio_area **hold, folio_len *hold_h)
+{
+	for (int j = 0; j < g->n; j++)
+		for (int i = 0; i < g->rows[j]->n; i++) {
+			rowcell *c = &g->rows[j]->cells[i];
+			if (c->rows < 2)
+				continue;
+			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
+			folio_len sum = 0;
+			for (int k = j; k <= last; k++)
+				sum += g->h[k];
+			folio_len need = cell_height(c);
+			if (need > sum) {
+				g->h[last] += need - sum;
+				sum = need;
+			}
+		}
+	folio_area holder = {0};
+	folio_len y = 0;
+	for (int j = 0; j < g->n; j++) {
+		for (int i = 0; i < g->rows[j]->n; i++) {
+			rowcell *c = &g->rows[j]->cells[i];
+			if (c->rows < 2)
+				continue;
+			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
+			c->span_h = 0;
+			for (int k = j; k <= last; k++)
+				c->span_h += g->h[k];
+		}
+		folio_area *areas = row_areas(E->L, g->rows[j], g->h[j]);
+		while (areas) {
+			folio_area *next = areas->next;
+			area_shift(areas, 0, y);
+			area_append(&holder, areas);
+			areas = next;
+		}
+		y += g->h[j];
+	}
+	for (folio_area *a = holder.first; a; a = a->next)
+		a->parent = NULL;
+	if (hold) {
+		for (folio_area *a = holder.first; a; a = a->next) {
+			folio_area *cl = area_clone(E->L, a);
+			area_shift(cl, 0, *hold_h);
+			folio_area **t = hold;
+			while (*t)
+				t = &(*t)->next;
+			*t = cl;
+		}
+		*hold_h += y;
+	}
+	em_box(E, y, holder.first, g->rows[0]->rowfo);
+	footnote *feet = NULL;
+	for (int j = 0; j < g->n; j++) {
+		footnote **t = &feet;
+		while (*t)
+			t = &(*t)->next;
+		*t = g->rows[j]->feet;
+	}
+	E->out->items[E->out->n - 1].feet = feet;
+	g->n = 0;
 }
 
 /* A break keyword of the row or any of its cells ("" for none). */
@@ -356,7 +449,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 					break;
 			}
 			folio_len h;
-			rowbox *rb = make_row(E, part, c, count, tc, tgeo, &h);
+			rowbox *rb = make_row(E, part, c, count, tc, tgeo, NULL, &h);
 			folio_area *areas = hold ? row_areas(E->L, rb, h) : NULL;
 			if (hold) {
 				for (folio_area *a = areas; a; a = a->next) {
@@ -380,13 +473,36 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		}
 		return;
 	}
+	int *occ = folio_calloc((size_t)tc->n, sizeof *occ);
+	rowgroup grp = {0};
 	for (; row; row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, row)) {
 		folio_len h;
 		int count = 0;
 		for (const folio_fo *c = row->first; c; c = c->next)
 			count += c->kind == FOLIO_FO_TABLE_CELL;
+		/* rows joined by cells spanning rows are set as one group */
+		bool spanning = false;
+		for (int k = 0; k < tc->n; k++)
+			spanning |= occ[k] > 0;
+		for (const folio_fo *c = row->first; c && !spanning; c = c->next)
+			spanning = c->kind == FOLIO_FO_TABLE_CELL &&
+			           folio_fo_num(c, FOLIO_PROP_NUMBER_ROWS_SPANNED, 1) > 1;
+		if (spanning) {
+			rowbox *rb = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
+			                      count, tc, tgeo, occ, &h);
+			group_add(&grp, rb, h);
+			for (int k = 0; k < tc->n; k++)
+				if (occ[k] > 0)
+					occ[k]--;
+			bool open = false;
+			for (int k = 0; k < tc->n; k++)
+				open |= occ[k] > 0;
+			if (!open)
+				group_emit(E, &grp, hold, hold_h);
+			continue;
+		}
 		rowbox *rb = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
-		                      count, tc, tgeo, &h);
+		                      count, tc, tgeo, occ, &h);
 		folio_area *areas = hold ? row_areas(E->L, rb, h) : NULL;
 		if (hold) {
 			for (folio_area *a = areas; a; a = a->next) {
@@ -420,6 +536,11 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		if (*ba)
 			em_force(E, ba);
 	}
+	if (grp.n)
+		group_emit(E, &grp, hold, hold_h);
+	free(grp.rows);
+	free(grp.h);
+	free(occ);
 }
 
 void
