@@ -88,7 +88,8 @@ struct vitem {
 	vkind kind;
 	folio_len h;              /* box height or glue length */
 	int pen;                  /* glue/penalty: cost of breaking here */
-	int force;                /* forced break: 0 page, 1 odd-page, 2 even-page */
+	int force;                /* forced break: 0 page, 1 odd-page, 2 even-page,
+	                             3 column */
 	folio_area *areas;        /* box: sibling list, y relative to the box top */
 	deco *deco;               /* innermost deco around this box */
 	tblinfo *table;           /* table this row box belongs to, if any */

@@ -21,6 +21,9 @@ typedef struct master {
 	folio_len before_y, before_h;         /* region-before */
 	folio_len after_y, after_h;           /* region-after */
 	const char *before_name, *after_name; /* region names */
+	int cols;                             /* column-count of the body */
+	folio_len gap;                        /* column-gap */
+	folio_len cw;                         /* width of one column */
 } master;
 
 static const folio_fo *
@@ -71,6 +74,13 @@ master_geometry(const folio_fo *spm, master *m)
 		m->bw = FOLIO_PT(1);
 	if (m->bh < FOLIO_PT(1))
 		m->bh = FOLIO_PT(1);
+	m->cols = rb ? (int)folio_fo_num(rb, FOLIO_PROP_COLUMN_COUNT, 1) : 1;
+	if (m->cols < 1 || m->cols > 32)
+		m->cols = 1;
+	m->gap = rb ? folio_fo_len(rb, FOLIO_PROP_COLUMN_GAP, m->bw, FOLIO_PT(12)) : 0;
+	m->cw = (m->bw - m->gap * (m->cols - 1)) / m->cols;
+	if (m->cw < FOLIO_PT(1))
+		m->cw = FOLIO_PT(1);
 	const folio_fo *rbe = folio_fo_child(spm, FOLIO_FO_REGION_BEFORE, NULL);
 	const folio_fo *raf = folio_fo_child(spm, FOLIO_FO_REGION_AFTER, NULL);
 	m->before_y = mt;
@@ -386,6 +396,29 @@ place_feet(layout *L, const folio_fo *ps, footnote *feet, folio_len sep_h,
 	}
 }
 
+/* One column of a page: items [from, end), a row cut at its end. */
+typedef struct colfit {
+	int from, end;
+	cut ct;
+	tblinfo *rep;      /* table whose header is repeated at its top */
+	folio_len top;     /* height of that header */
+} colfit;
+
+/* A table broken across pages (or columns) gets its header again. */
+static tblinfo *
+repeated_header(vlist *v, int i, const vitem *prev_box)
+{
+	int first_box = i;
+	while (first_box < v->n && v->items[first_box].kind != V_BOX)
+		first_box++;
+	if (first_box < v->n && prev_box && v->items[first_box].table &&
+	    v->items[first_box].table == prev_box->table &&
+	    !v->items[first_box].is_header && v->items[first_box].table->header &&
+	    !v->items[first_box].table->omit_at_break)
+		return v->items[first_box].table;
+	return NULL;
+}
+
 typedef struct pagelist {
 	folio_area **pages;
 	size_t n, cap;
@@ -471,7 +504,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	L->body_w = first.bw;
 	folio_len sep_h = separator_height(L, ps, first.bw);
 	vlist v = {0};
-	emitter E = {.L = L, .out = &v, .ref_w = first.bw};
+	emitter E = {.L = L, .out = &v, .ref_w = first.cw};
 	L->flow = &v;
 	L->nmarks = 0;
 	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
@@ -488,7 +521,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			break;
 		}
 		/* odd-page / even-page breaks may need a blank page first */
-		if (pending_force > 0 && (number % 2 == 1) != (pending_force == 1)) {
+		if ((pending_force == 1 || pending_force == 2) &&
+		    (number % 2 == 1) != (pending_force == 1)) {
 			pc = (pagectx){index, number, false, true};
 			master bm;
 			master_geometry(select_master(L, m, &pc) ? select_master(L, m, &pc) : spm, &bm);
@@ -501,27 +535,31 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		const folio_fo *sel = select_master(L, m, &pc);
 		master pm;
 		master_geometry(sel ? sel : spm, &pm);
-		if (pm.bw != first.bw && !L->warned_width) {
+		if (pm.cw != first.cw && !L->warned_width) {
 			L->warned_width = 1;
 			folio_fo_diag(L->d, L->doc, ps, FOLIO_WARNING, "fo-master",
 			              "pages of this sequence have body regions of different "
 			              "widths; the flow is set at the width of the first page");
 		}
-		/* a table broken across pages gets its header again */
-		int first_box = i;
-		while (first_box < v.n && v.items[first_box].kind != V_BOX)
-			first_box++;
-		tblinfo *rep = NULL;
-		if (first_box < v.n && prev_box && v.items[first_box].table &&
-		    v.items[first_box].table == prev_box->table &&
-		    !v.items[first_box].is_header && v.items[first_box].table->header &&
-		    !v.items[first_box].table->omit_at_break)
-			rep = v.items[first_box].table;
-		folio_len top = rep ? rep->header_h : 0;
-		cut ct;
-		int end = fit_page(L, &v, i, pm.bh - top, sep_h, &ct);
-		int next = ct.next, force = ct.force;
-		if (!ct.part && (end >= v.n || !has_boxes(&v, next, v.n))) {
+		/* fit every column of the page first (markers see the whole page) */
+		colfit cf[32];
+		int ncols = 0, start = i, force = -1;
+		while (ncols < pm.cols) {
+			colfit *c = &cf[ncols++];
+			c->from = i;
+			c->rep = repeated_header(&v, i, prev_box);
+			c->top = c->rep ? c->rep->header_h : 0;
+			c->end = fit_page(L, &v, i, pm.bh - c->top, sep_h, &c->ct);
+			force = c->ct.force;
+			if (c->end > c->from || c->ct.part)
+				for (int k = c->from; k <= c->end && k < v.n; k++)
+					if (v.items[k].kind == V_BOX && (k < c->end || c->ct.part))
+						prev_box = &v.items[k];
+			i = c->ct.next;
+			if (!has_boxes(&v, i, v.n) || (force >= 0 && force != 3))
+				break;
+		}
+		if (pm.cols == 1 && !cf[0].ct.part && (cf[0].end >= v.n || !has_boxes(&v, i, v.n))) {
 			/* the last page: a master for page-position="last" may differ */
 			pagectx lc = {index, number, true, false};
 			const folio_fo *ls = select_master(L, m, &lc);
@@ -529,42 +567,43 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				master lm;
 				master_geometry(ls, &lm);
 				cut c2;
-				int e2 = fit_page(L, &v, i, lm.bh - top, sep_h, &c2);
-				if (e2 >= end && !c2.part) {
+				int e2 = fit_page(L, &v, start, lm.bh - cf[0].top, sep_h, &c2);
+				if (e2 >= cf[0].end && !c2.part) {
 					pm = lm;
-					end = e2;
-					next = c2.next;
+					cf[0].end = e2;
+					cf[0].ct = c2;
+					i = c2.next;
 					force = c2.force;
 				}
 			}
 		}
-		L->page_from = i;
-		L->page_to = ct.part ? end + 1 : end;
+		L->page_from = start;
+		L->page_to = cf[ncols - 1].ct.part ? cf[ncols - 1].end + 1 : cf[ncols - 1].end;
 		folio_area *body = new_page(L, pl, ps, &pm, number, format);
-		if (rep) {
-			for (const folio_area *a = rep->header; a; a = a->next)
-				area_adopt(body, area_clone(L, a), pm.bx, pm.by);
-		}
-		vl_place(L, &v, i, end, pm.bx, pm.by + top, body);
 		const char *label = pl->pages[pl->n - 1]->page_label;
 		if (!first_label)
 			first_label = label;
 		last_label = label;
-		for (int k = i; k < end; k++)
-			if (v.items[k].kind == V_BOX) {
-				prev_box = &v.items[k];
-				v.items[k].page_label = label;
-			}
 		footnote *feet = NULL;
-		feet_collect(&v, i, end, &feet);
-		if (ct.part) {
-			area_adopt(body, row_areas(L, ct.part, ct.part_h), pm.bx,
-			           pm.by + top + ct.part_y);
-			prev_box = &v.items[end];
-			feet_collect(&v, end, end + 1, &feet);
+		for (int c = 0; c < ncols; c++) {
+			folio_len x = pm.bx + c * (pm.cw + pm.gap);
+			if (cf[c].rep)
+				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
+					area_adopt(body, area_clone(L, a), x, pm.by);
+			vl_place(L, &v, cf[c].from, cf[c].end, x, pm.by + cf[c].top, body);
+			for (int k = cf[c].from; k < cf[c].end; k++)
+				if (v.items[k].kind == V_BOX)
+					v.items[k].page_label = label;
+			feet_collect(&v, cf[c].from, cf[c].end, &feet);
+			if (cf[c].ct.part) {
+				area_adopt(body, row_areas(L, cf[c].ct.part, cf[c].ct.part_h), x,
+				           pm.by + cf[c].top + cf[c].ct.part_y);
+				feet_collect(&v, cf[c].end, cf[c].end + 1, &feet);
+			}
 		}
 		if (feet)
 			place_feet(L, ps, feet, sep_h, &pm, body);
+		int next = i;
 		pending_force = force;
 		i = next;
 		index++;

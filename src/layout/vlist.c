@@ -136,7 +136,8 @@ em_force(emitter *E, const char *kind)
 	E->space_retain = false;
 	vitem *it = vl_push(E->out, V_PENALTY);
 	it->pen = PEN_FORCE;
-	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2 : 0;
+	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2
+	          : !strcmp(kind, "column") ? 3 : 0;
 	E->keep_next = false;
 }
 
