@@ -27,6 +27,7 @@ typedef struct doctype {
 	folio_xslt *xslt;           /* owned; NULL until a transform needs it */
 	folio_xslt *rules;          /* owned; business rules, or NULL */
 	bool rules_loaded;          /* looked for schemas/TYPE-rules.xsl */
+	bool rules_broken;          /* it exists but does not compile */
 } doctype;
 
 struct folio_session {
@@ -200,10 +201,16 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 	if (!t->rules_loaded) {
 		t->rules_loaded = true;
 		char *path = folio_asprintf("%s/schemas/%s-rules.xsl", s->data_dir, t->name);
-		if (access(path, R_OK) == 0)
+		if (access(path, R_OK) == 0) {
 			t->rules = folio_xslt_load(&s->diags, path);
+			t->rules_broken = !t->rules;
+		}
 		free(path);
 	}
+	/* a rules file that does not compile is a broken installation, not a
+	 * document without rules */
+	if (t->rules_broken)
+		return FOLIO_EUSAGE;
 	if (!t->rules)
 		return FOLIO_OK;
 	xmlDocPtr res = folio_xslt_apply(&s->diags, t->rules, x, s->opts.params);

@@ -103,7 +103,7 @@
   <xsl:template match="d:document">
     <fo:root xsl:use-attribute-sets="folio-root">
       <xsl:call-template name="folio-layout-master-set"/>
-      <fo:page-sequence master-reference="folio-pages" initial-page-number="1">
+      <fo:page-sequence master-reference="folio-pages" initial-page-number="1" force-page-count="no-force">
         <xsl:call-template name="folio-page-number"/>
         <xsl:call-template name="document-footnote-separator"/>
         <fo:flow flow-name="xsl-region-body">

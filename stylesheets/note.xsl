@@ -86,7 +86,7 @@
       <xsl:call-template name="folio-layout-master-set">
         <xsl:with-param name="footer" select="boolean(n:executor)"/>
       </xsl:call-template>
-      <fo:page-sequence initial-page-number="1">
+      <fo:page-sequence initial-page-number="1" force-page-count="no-force">
         <xsl:attribute name="master-reference">
           <xsl:choose>
             <xsl:when test="n:executor">folio-pages-footer</xsl:when>

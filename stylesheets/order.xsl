@@ -121,7 +121,7 @@
       <xsl:call-template name="folio-layout-master-set">
         <xsl:with-param name="footer" select="boolean(o:executor)"/>
       </xsl:call-template>
-      <fo:page-sequence initial-page-number="1">
+      <fo:page-sequence initial-page-number="1" force-page-count="no-force">
         <xsl:attribute name="master-reference">
           <xsl:choose>
             <xsl:when test="o:executor">folio-pages-footer</xsl:when>
@@ -274,7 +274,7 @@
         </xsl:when>
       </xsl:choose>
     </xsl:variable>
-    <fo:page-sequence>
+    <fo:page-sequence force-page-count="no-force">
       <xsl:choose>
         <xsl:when test="$the-appendix-pages = 'continue'">
           <xsl:attribute name="master-reference">folio-rest</xsl:attribute>
