@@ -16,6 +16,7 @@ PKGS     = pangocairo pangoft2 cairo-pdf libxml-2.0 libxslt libexslt fontconfig 
 DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                libxml2-dev libxslt1-dev fonts-paratype fonts-liberation2 \
                librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
+               libqrencode-dev zbar-tools \
                poppler-utils qpdf libxml2-utils xsltproc
 
 BUILD   := build
@@ -59,10 +60,10 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -187,6 +187,8 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 			collect(b, FOLIO_PROP_LANGUAGE, lang, false);
 			if (country[0])
 				collect(b, FOLIO_PROP_COUNTRY, country, false);
+		} else if (!ns && node->kind == FOLIO_FO_QR_CODE && !strcmp(name, "data")) {
+			/* the QR code's payload, kept in node->text */
 		} else if (!ns) {
 			int id = folio_prop_lookup(name);
 			if (id >= 0) {
@@ -350,6 +352,17 @@ add_element(builder *b, folio_fo *parent, xmlNodePtr x)
 	const char *name = (const char *)x->name;
 	int line = (int)xmlGetLineNo(x);
 	char key[160];
+	if (!strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "qr-code") && parent) {
+		/* folio's own extension elements */
+		folio_fo *n = new_node(b, parent, FOLIO_FO_QR_CODE, line);
+		xmlChar *data = xmlGetProp(x, BAD_CAST "data");
+		n->text = folio_arena_strdup(b->doc->arena, data ? (const char *)data : "");
+		n->text_len = strlen(n->text);
+		xmlFree(data);
+		/* the other attributes are FO properties (content-width, ...) */
+		read_attributes(b, x, n);
+		return n;
+	}
 	if (strcmp(ns, FOLIO_FO_NS)) {
 		/* foreign elements are allowed in fo:declarations and inside
 		 * fo:instream-foreign-object (skipped with it) */

@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <qrencode.h>
+
 #include "../image/image.h"
 
 static const folio_prop_id width_ids[4] = {
@@ -93,27 +95,58 @@ viewport_dim(const folio_fo *n, folio_prop_id a, folio_prop_id b, folio_len base
 	return -1;
 }
 
-/* fo:external-graphic and fo:instream-foreign-object. */
+/* A QR code as SVG: one path of unit squares, with the 4-module quiet zone
+ * the standard asks for. */
+static char *
+qr_svg(const char *data)
+{
+	QRcode *q = QRcode_encodeString(data, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!q)
+		return NULL;
+	int n = q->width, side = n + 8;
+	folio_buf b = {0};
+	folio_buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	                 "height=\"%d\" viewBox=\"0 0 %d %d\"><path fill=\"#000\" d=\"",
+	                 side, side, side, side);
+	for (int y = 0; y < n; y++)
+		for (int x = 0; x < n; x++)
+			if (q->data[y * n + x] & 1)
+				folio_buf_printf(&b, "M%d %dh1v1h-1z", x + 4, y + 4);
+	folio_buf_puts(&b, "\"/></svg>");
+	QRcode_free(q);
+	return b.data;
+}
+
+/* fo:external-graphic, fo:instream-foreign-object and folio:qr-code. */
 static void
 lay_graphic(emitter *E, para *p, const folio_fo *c, const blockgeo *geo)
 {
 	layout *L = E->L;
 	const char *why = "unknown";
 	folio_image *img;
-	if (c->kind == FOLIO_FO_EXTERNAL_GRAPHIC)
+	if (c->kind == FOLIO_FO_EXTERNAL_GRAPHIC) {
 		img = folio_image_load(folio_fo_str(c, FOLIO_PROP_SRC), L->doc->base_dir, &why);
-	else
+	} else if (c->kind == FOLIO_FO_QR_CODE) {
+		char *svg = c->text && *c->text ? qr_svg(c->text) : NULL;
+		why = "no data, or too much for a QR code";
+		img = svg ? folio_image_load_svg(svg, strlen(svg), &why) : NULL;
+		free(svg);
+	} else {
 		img = c->text ? folio_image_load_svg(c->text, c->text_len, &why) : NULL;
+	}
 	if (!img) {
 		folio_fo_diag(L->d, L->doc, c, FOLIO_WARNING, "image",
 		              "graphic \"%s\" left out: %s",
-		              c->kind == FOLIO_FO_EXTERNAL_GRAPHIC
-		                  ? folio_fo_str(c, FOLIO_PROP_SRC) : "instream SVG", why);
+		              c->kind == FOLIO_FO_EXTERNAL_GRAPHIC ? folio_fo_str(c, FOLIO_PROP_SRC)
+		              : c->kind == FOLIO_FO_QR_CODE ? "folio:qr-code" : "instream SVG",
+		              why);
 		return;
 	}
 	folio_arena_release(L->arena, release_image, img);
 	folio_len iw, ih;
 	folio_image_size(img, &iw, &ih);
+	if (c->kind == FOLIO_FO_QR_CODE)
+		iw = ih = FOLIO_PT(25 * 72 / 25.4);   /* 25 mm unless content-width says */
 	folio_len avail = E->ref_w - geo->start - geo->end;
 	folio_len vw = viewport_dim(c, FOLIO_PROP_INLINE_PROGRESSION_DIMENSION, FOLIO_PROP_WIDTH, avail);
 	folio_len vh = viewport_dim(c, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION, FOLIO_PROP_HEIGHT, avail);
@@ -235,6 +268,7 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			continue;
 		case FOLIO_FO_EXTERNAL_GRAPHIC:
 		case FOLIO_FO_INSTREAM_FOREIGN_OBJECT:
+		case FOLIO_FO_QR_CODE:
 			lay_graphic(E, p, c, geo);
 			continue;
 		case FOLIO_FO_PAGE_NUMBER:
