@@ -373,11 +373,12 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
 		if (ei && ei->kind != FOLIO_V_FUNC)
 			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
-		bool kt = folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
-		int saved = kt ? keep_begin(E) : 0;
+		int kt = keep_cost(folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE));
+		if (kt)
+			keep_begin(E, kt);
 		lay_children(E, body, bg);
 		if (kt)
-			keep_end(E, saved);
+			keep_end(E);
 	}
 	if (!label_areas)
 		return;
@@ -446,6 +447,14 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	E->out->items[E->out->n - 1].feet = feet;
 }
 
+/* The cost of breaking the stronger of a keep's page and column forms. */
+static int
+keep_of(const folio_fo *n, folio_prop_id page, folio_prop_id column)
+{
+	int a = keep_cost(folio_fo_keep(n, page)), b = keep_cost(folio_fo_keep(n, column));
+	return a > b ? a : b;
+}
+
 void
 lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 {
@@ -488,9 +497,10 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
 	if (sb > 0)
 		em_space(E, sb, folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
-	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE) ||
-	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN))
-		em_keep_previous(E);
+	int kwp = keep_of(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
+	                  FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN);
+	if (kwp)
+		em_keep_previous(E, kwp);
 
 	uint32_t bgc = folio_fo_color(node, FOLIO_PROP_BACKGROUND_COLOR);
 	bool decorated = (bgc >> 24) || b[0].width || b[1].width || b[2].width ||
@@ -510,11 +520,12 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	folio_len top = pad[FOLIO_SIDE_BEFORE] + b[FOLIO_SIDE_BEFORE].width;
 	if (top > 0) {
 		em_box(E, top, NULL, node);
-		E->keep_next = true;
+		E->keep_next = PEN_INF;
 	}
-	bool together = folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) ||
-	                folio_fo_keep(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_COLUMN);
-	int saved_keep = together ? keep_begin(E) : 0;
+	int together = keep_of(node, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE,
+	                       FOLIO_PROP_KEEP_TOGETHER_WITHIN_COLUMN);
+	if (together)
+		keep_begin(E, together);
 	if (node->kind == FOLIO_FO_LIST_ITEM)
 		lay_list_item(E, node, geo);
 	else if (node->kind == FOLIO_FO_BLOCK_CONTAINER)
@@ -524,13 +535,13 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	else
 		lay_children(E, node, geo);
 	if (together)
-		keep_end(E, saved_keep);
+		keep_end(E);
 	folio_len bottom = pad[FOLIO_SIDE_AFTER] + b[FOLIO_SIDE_AFTER].width;
 	if (bottom > 0) {
 		if (d && d->first_box < 0) {
 			em_box(E, bottom, NULL, node);
 		} else {
-			em_keep_previous(E);
+			em_keep_previous(E, PEN_INF);
 			em_box(E, bottom, NULL, node);
 		}
 	}
@@ -541,9 +552,10 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
 	if (sa > 0)
 		em_space(E, sa, folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
-	if (folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE) ||
-	    folio_fo_keep(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN))
-		E->keep_next = true;
+	int kwn = keep_of(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE,
+	                  FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN);
+	if (kwn > E->keep_next)
+		E->keep_next = kwn;
 	const char *ba = folio_fo_kw(node, FOLIO_PROP_BREAK_AFTER);
 	if (!strcmp(ba, "page") || !strcmp(ba, "odd-page") || !strcmp(ba, "even-page") ||
 	    !strcmp(ba, "column"))

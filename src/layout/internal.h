@@ -18,7 +18,10 @@
 
 #include "layout.h"
 
-#define PEN_INF 10000      /* no break here */
+#define PEN_INF 10000      /* no break here (keep "always", widows, orphans) */
+/* A keep with an integer strength k makes a break cost PEN_KEEP + k: still
+ * possible, but only when no cheaper break exists on the page. */
+#define PEN_KEEP 1000
 #define PEN_FORCE (-10000) /* a break must happen here */
 
 /* A block with background or borders: drawn around its boxes per page. */
@@ -161,11 +164,14 @@ typedef struct emitter {
 	folio_len space;          /* pending resolved space (max of adjacent) */
 	bool have_space;          /* a space is pending */
 	bool space_retain;        /* the pending space has conditionality retain */
-	int keep_from;            /* 1 + the vlist index where the outermost open
-	                             keep-together starts; 0 when none.  Breaks
-	                             after a box at or past it are forbidden. */
+	int kstart[32];           /* open keep-togethers: 1 + the vlist index where
+	                             each starts; a break after a box at or past
+	                             it costs kcost[] */
+	int kcost[32];
+	int nkeeps;               /* how many are open (deeper ones not tracked) */
 	int last_box;             /* 1 + the index of the last box; 0 = none */
-	bool keep_next;           /* the next break opportunity is kept */
+	int keep_next;            /* the next break opportunity costs this much
+	                             (a keep-with-next/previous); 0 = free */
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
 	bool row_header;          /* rows being emitted are header rows */
@@ -179,9 +185,11 @@ typedef struct blockgeo {
 } blockgeo;
 
 /* ---- vlist.c ---- */
-/* Opens a keep-together (returns the state to give back to keep_end). */
-int keep_begin(emitter *E);
-void keep_end(emitter *E, int saved);
+/* The cost of breaking a keep of strength k (folio_fo_keep's value). */
+int keep_cost(int strength);
+/* Opens / closes a keep-together of the given cost. */
+void keep_begin(emitter *E, int cost);
+void keep_end(emitter *E);
 /* Is the emitter inside a keep-together that started before now? */
 bool in_keep(const emitter *E);
 vitem *vl_push(vlist *v, vkind kind);
@@ -190,7 +198,7 @@ void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
 void em_penalty(emitter *E, int pen);
 void em_space(emitter *E, folio_len s, bool retain);
 void em_force(emitter *E, const char *kind);
-void em_keep_previous(emitter *E);
+void em_keep_previous(emitter *E, int cost);
 void em_flush_space(emitter *E);
 /* Places items [from, to) at (x0, y0) under parent, drawing decos; returns
  * the height used.  Leading glue and penalties are skipped. */

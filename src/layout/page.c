@@ -262,7 +262,8 @@ static int
 fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 {
 	folio_len y = 0, foot = 0;
-	int best = -1;
+	int best = -1;         /* the last free break (cost 0) */
+	int cheap = -1;        /* the least costly kept break, the later if equal */
 	bool started = false;
 	memset(c, 0, sizeof *c);
 	c->force = -1;
@@ -286,6 +287,10 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 					*next = best + 1;
 					return best;
 				}
+				if (cheap >= 0) {   /* break the weakest keep */
+					*next = cheap + 1;
+					return cheap;
+				}
 				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "keep",
 				              "content kept together does not fit on one page; "
 				              "broken anyway");
@@ -299,15 +304,21 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			foot += extra;
 			started = true;
 		} else if (it->kind == V_GLUE) {
-			if (it->pen < PEN_INF)
+			if (it->pen == 0)
 				best = j;
+			else if (it->pen < PEN_INF &&
+			         (cheap < 0 || it->pen <= v->items[cheap].pen))
+				cheap = j;
 			y += it->h;
 		} else if (it->pen <= PEN_FORCE) {
 			*force = it->force;
 			*next = j + 1;
 			return j;
-		} else if (it->pen < PEN_INF) {
+		} else if (it->pen == 0) {
 			best = j;
+		} else if (it->pen < PEN_INF &&
+		           (cheap < 0 || it->pen <= v->items[cheap].pen)) {
+			cheap = j;
 		}
 	}
 	*next = v->n;

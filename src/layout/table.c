@@ -519,8 +519,9 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		const char *bb = row_kw(row, FOLIO_PROP_BREAK_BEFORE);
 		if (*bb)
 			em_force(E, bb);
-		if (row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE))
-			em_keep_previous(E);
+		int kwp = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE));
+		if (kwp)
+			em_keep_previous(E, kwp);
 		const char *rid = folio_fo_str(row, FOLIO_PROP_ID);
 		if (*rid)
 			refs_at_next_box(E->L, E, rid, -1);
@@ -530,8 +531,9 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			E->out->items[E->out->n - 1].row = rb;
 		rb->splittable = !hold && !in_keep(E) &&
 		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
-		if (row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE))
-			E->keep_next = true;
+		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
+		if (kwn > E->keep_next)
+			E->keep_next = kwn;
 		const char *ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
 		if (*ba)
 			em_force(E, ba);
@@ -567,11 +569,11 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		E->table = ti;
 		E->row_header = true;
 		/* the header rows stay together and with the first body row */
-		int saved = keep_begin(E);
+		keep_begin(E, PEN_INF);
 		emit_rows(E, header, &tc, geo, &ti->header, &ti->header_h);
-		keep_end(E, saved);
+		keep_end(E);
 		E->row_header = false;
-		E->keep_next = true;
+		E->keep_next = PEN_INF;
 	}
 	E->table = ti;
 	for (const folio_fo *b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL); b;

@@ -4,6 +4,7 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,31 +36,49 @@ last_is_box(const emitter *E)
 }
 
 int
-keep_begin(emitter *E)
+keep_cost(int strength)
 {
-	int saved = E->keep_from;
-	if (!E->keep_from)
-		E->keep_from = E->out->n + 1;
-	return saved;
+	if (strength <= 0)
+		return 0;
+	if (strength == INT_MAX)
+		return PEN_INF;
+	return PEN_KEEP + (strength < 8000 ? strength : 8000);
 }
 
 void
-keep_end(emitter *E, int saved)
+keep_begin(emitter *E, int cost)
 {
-	E->keep_from = saved;
+	if (E->nkeeps < 32) {
+		E->kstart[E->nkeeps] = E->out->n + 1;
+		E->kcost[E->nkeeps] = cost;
+	}
+	E->nkeeps++;
+}
+
+void
+keep_end(emitter *E)
+{
+	if (E->nkeeps > 0)
+		E->nkeeps--;
 }
 
 bool
 in_keep(const emitter *E)
 {
-	return E->keep_from > 0;
+	return E->nkeeps > 0;
 }
 
-/* A break opportunity placed now is forbidden by a keep. */
+/* What a break opportunity placed now costs: the strongest keep that has
+ * a box on both sides of it. */
 static int
 kept(const emitter *E)
 {
-	return E->keep_next || (E->keep_from > 0 && E->last_box >= E->keep_from);
+	int cost = E->keep_next;
+	int n = E->nkeeps < 32 ? E->nkeeps : 32;
+	for (int i = 0; i < n; i++)
+		if (E->last_box >= E->kstart[i] && E->kcost[i] > cost)
+			cost = E->kcost[i];
+	return cost;
 }
 
 void
@@ -74,10 +93,12 @@ em_flush_space(emitter *E)
 	E->space_retain = false;
 	if (s <= 0)
 		return;
-	bool breakable = last_is_box(E) && !kept(E);
+	/* a glue is a break opportunity only after a box (decide before the
+	 * glue itself becomes the last item) */
+	int pen = last_is_box(E) ? kept(E) : PEN_INF;
 	vitem *it = vl_push(E->out, V_GLUE);
 	it->h = s;
-	it->pen = breakable ? 0 : PEN_INF;
+	it->pen = pen;
 	it->retain = retain;
 }
 
@@ -107,14 +128,15 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 			d->first_box = idx;
 		d->last_box = idx;
 	}
-	E->keep_next = false;
+	E->keep_next = 0;
 }
 
 void
 em_penalty(emitter *E, int pen)
 {
-	if (kept(E) && pen < PEN_INF)
-		pen = PEN_INF;
+	int k = kept(E);
+	if (k > pen)
+		pen = k;
 	vitem *it = vl_push(E->out, V_PENALTY);
 	it->pen = pen;
 }
@@ -138,20 +160,21 @@ em_force(emitter *E, const char *kind)
 	it->pen = PEN_FORCE;
 	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2
 	          : !strcmp(kind, "column") ? 3 : 0;
-	E->keep_next = false;
+	E->keep_next = 0;
 }
 
 void
-em_keep_previous(emitter *E)
+em_keep_previous(emitter *E, int cost)
 {
 	for (int i = E->out->n - 1; i >= 0; i--) {
 		vitem *it = &E->out->items[i];
 		if (it->kind == V_BOX)
 			break;
-		if (it->pen > PEN_FORCE)
-			it->pen = PEN_INF;
+		if (it->pen > PEN_FORCE && it->pen < cost)
+			it->pen = cost;
 	}
-	E->keep_next = true;
+	if (cost > E->keep_next)
+		E->keep_next = cost;
 }
 
 /* ---- areas ---- */

@@ -7,8 +7,8 @@
 # test-timeout: 600
 . "$(dirname "$0")/../lib.sh"
 
-PASS_FLOOR=172
-STRICT_FLOOR=136
+PASS_FLOOR=178
+STRICT_FLOOR=146
 
 KIT="$REPO/../shared/conformance"
 if [ ! -x "$KIT/run" ]; then
