@@ -170,14 +170,34 @@ lay_graphic(emitter *E, para *p, const folio_fo *c, const blockgeo *geo)
 }
 
 void
-marks_add(layout *L, const folio_fo *m, int first)
+marks_add(layout *L, const folio_fo *m, vlist *v, int first)
 {
 	if (L->nmarks == L->capmarks) {
 		L->capmarks = L->capmarks ? 2 * L->capmarks : 16;
 		L->marks = folio_realloc_array(L->marks, (size_t)L->capmarks, sizeof *L->marks);
 	}
 	L->marks[L->nmarks++] = (markrec){folio_fo_str(m, FOLIO_PROP_MARKER_CLASS_NAME),
-	                                  m, first, -1};
+	                                  m, v, first, -1};
+}
+
+void
+marks_adopt(layout *L, vlist *from, vlist *to)
+{
+	for (int i = 0; i < L->nmarks; i++)
+		if (L->marks[i].v == from) {
+			L->marks[i].v = to;
+			L->marks[i].first = L->marks[i].end = INT_MIN;
+		}
+}
+
+void
+marks_box_emitted(layout *L, vlist *v, int index)
+{
+	for (int i = L->nmarks - 1; i >= 0; i--)
+		if (L->marks[i].v == v && L->marks[i].first == INT_MIN) {
+			L->marks[i].first = index;
+			L->marks[i].end = index + 1;
+		}
 }
 
 /* Does marker k have a box in [from, to)?  *starts: its first box is there;
@@ -211,7 +231,7 @@ marks_retrieve(layout *L, const folio_fo *rm)
 	const markrec *found = NULL, *before = NULL;
 	for (int i = 0; i < L->nmarks; i++) {
 		const markrec *k = &L->marks[i];
-		if (strcmp(k->cls, cls))
+		if (strcmp(k->cls, cls) || k->v != L->flow || k->first < 0)
 			continue;
 		bool starts, ends;
 		bool on = mark_on(L, k, from, to, &starts, &ends);
@@ -234,7 +254,9 @@ marks_retrieve(layout *L, const folio_fo *rm)
 		/* a block still open at the page end counts as the last on it */
 		for (int i = 0; i < L->nmarks; i++) {
 			bool s2, e2;
-			if (!strcmp(L->marks[i].cls, cls) && mark_on(L, &L->marks[i], from, to, &s2, &e2))
+			if (!strcmp(L->marks[i].cls, cls) && L->marks[i].v == L->flow &&
+			    L->marks[i].first >= 0 &&
+			    mark_on(L, &L->marks[i], from, to, &s2, &e2))
 				found = &L->marks[i];
 		}
 	}
@@ -243,7 +265,8 @@ marks_retrieve(layout *L, const folio_fo *rm)
 		 * including one whose block carries over onto this page */
 		for (int i = 0; i < L->nmarks; i++) {
 			const markrec *k = &L->marks[i];
-			if (!strcmp(k->cls, cls) && k->first < from)
+			if (!strcmp(k->cls, cls) && k->v == L->flow && k->first >= 0 &&
+			    k->first < from)
 				found = k;
 		}
 		if (!found)
@@ -355,6 +378,7 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 		emitter sub = {.L = E->L, .out = &v, .ref_w = E->ref_w, .depth = E->depth};
 		lay_children(&sub, label, lg);
 		refs_adopt(E->L, &v, E->out);
+		marks_adopt(E->L, &v, E->out);
 		folio_area holder = {0};
 		label_h = vl_place(E->L, &v, 0, v.n, 0, 0, &holder);
 		label_areas = holder.first;
@@ -423,6 +447,7 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	emitter sub = {.L = E->L, .out = &v, .ref_w = width, .depth = E->depth + 1};
 	lay_children(&sub, node, (blockgeo){0, 0, true});
 	refs_adopt(E->L, &v, E->out);
+	marks_adopt(E->L, &v, E->out);
 	if (h.kind != FOLIO_V_LEN) {
 		/* only the width is set: the content still breaks across pages */
 		for (int i = 0; i < v.n; i++) {
@@ -465,10 +490,9 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	const char *id = folio_fo_str(node, FOLIO_PROP_ID);
 	int rec = *id ? refs_open(L, E, id) : -1;
 	int mfirst = L->nmarks;
-	if (E->out == L->flow)
-		for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
-		     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
-			marks_add(L, m, E->out->n);
+	for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
+	     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
+		marks_add(L, m, E->out, E->out->n);
 	folio_len rw = E->ref_w;
 	folio_border b[4];
 	border_of(node, b, rw);
@@ -563,7 +587,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (rec >= 0)
 		refs_close(L, E, rec);
 	for (int k = mfirst; k < L->nmarks; k++)
-		if (L->marks[k].end < 0)
+		if (L->marks[k].end == -1 && L->marks[k].v == E->out)
 			L->marks[k].end = E->out->n;
 	E->depth--;
 }

@@ -127,7 +127,9 @@ typedef struct prevref {
 typedef struct markrec {
 	const char *cls;          /* marker-class-name */
 	const folio_fo *marker;   /* the fo:marker */
-	int first, end;
+	struct vlist *v;          /* the list first/end refer to (the flow once
+	                             adopted from cells and labels) */
+	int first, end;           /* INT_MIN while waiting for the next box */
 } markrec;
 
 /* Everything one layout run shares. */
@@ -232,7 +234,11 @@ void lay_block(emitter *E, const folio_fo *node, blockgeo parent);
 void border_of(const folio_fo *n, folio_border b[4], folio_len pct_base);
 folio_len padding_of(const folio_fo *n, int side, folio_len pct_base);
 
-void marks_add(layout *L, const folio_fo *m, int first);
+void marks_add(layout *L, const folio_fo *m, vlist *v, int first);
+/* Markers recorded in a cell's or label's list move to the next box of
+ * `to` (the row or item that carries them). */
+void marks_adopt(layout *L, vlist *from, vlist *to);
+void marks_box_emitted(layout *L, vlist *v, int index);
 /* The marker a fo:retrieve-marker shows on the page being made, or NULL. */
 const folio_fo *marks_retrieve(layout *L, const folio_fo *rm);
 

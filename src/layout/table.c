@@ -306,6 +306,7 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 			refs_at_next_box(L, &sub, cid, -1);
 		lay_children(&sub, c, g);
 		refs_adopt(L, cb->v, E->out);
+		marks_adopt(L, cb->v, E->out);
 		feet_collect(cb->v, 0, cb->v->n, &rb->feet);
 		cb->to = cb->v->n;
 		folio_len cmin = min_height(c);

@@ -119,6 +119,8 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 	it->fo = fo;
 	if (E->L->nrefs)
 		refs_box_emitted(E->L, E->out, idx);
+	if (E->L->nmarks)
+		marks_box_emitted(E->L, E->out, idx);
 	if (E->L->pending_feet) {
 		it->feet = E->L->pending_feet;
 		E->L->pending_feet = NULL;
