@@ -155,6 +155,18 @@ add_style(para *p, const folio_fo *style, int start, int end)
 			through |= !!strstr(td->str, "line-through") && !strstr(td->str, "no-line-through");
 		}
 		const folio_value *bs = folio_fo_specified(n, FOLIO_PROP_BASELINE_SHIFT);
+		/* vertical-align, the CSS-like shorthand, as the shift it implies */
+		const folio_value *va = bs ? NULL : folio_fo_specified(n, FOLIO_PROP_VERTICAL_ALIGN);
+		if (va && va->kind == FOLIO_V_KW) {
+			static const folio_value sup = {.kind = FOLIO_V_KW, .str = "super"};
+			static const folio_value sub = {.kind = FOLIO_V_KW, .str = "sub"};
+			if (!strcmp(va->str, "super") || !strcmp(va->str, "top") ||
+			    !strcmp(va->str, "text-top"))
+				bs = &sup;
+			else if (!strcmp(va->str, "sub") || !strcmp(va->str, "bottom") ||
+			         !strcmp(va->str, "text-bottom"))
+				bs = &sub;
+		}
 		folio_fo *parent = n->parent;
 		folio_len pfs = parent ? parent->font_size : n->font_size;
 		if (bs && bs->kind == FOLIO_V_KW && !strcmp(bs->str, "super"))
