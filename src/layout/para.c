@@ -651,6 +651,32 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 	}
 }
 
+/* The text of line set alone, justified to width (both its attributes and
+ * text taken from pl); NULL when pango gives more than one line. */
+static PangoLayoutLine *
+justify_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs,
+              PangoLayoutLine *line, folio_len width)
+{
+	const char *text = pango_layout_get_text(pl);
+	int start = line->start_index, len = line->length;
+	while (len > 0 && (text[start + len - 1] == ' ' || text[start + len - 1] == '\n'))
+		len--;
+	PangoAttrList *copy = pango_attr_list_copy(attrs);
+	pango_attr_list_update(copy, 0, start, 0);
+	PangoLayout *one = pango_layout_new(L->pctx);
+	folio_arena_release(L->arena, g_object_unref, one);
+	pango_layout_set_text(one, text + start, len);
+	pango_layout_set_attributes(one, copy);
+	pango_attr_list_unref(copy);
+	pango_layout_set_width(one, width);
+	pango_layout_set_wrap(one, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(one, TRUE);
+	pango_layout_set_justify_last_line(one, TRUE);
+	if (pango_layout_get_line_count(one) != 1)
+		return NULL;
+	return pango_layout_get_line_readonly(one, 0);
+}
+
 void
 para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 {
@@ -716,6 +742,17 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		else if (al == AL_END)
 			x = x0 + avail - log.width;
 
+		/* text-align-last="justify" under a non-justified text-align: pango
+		 * justifies a last line only together with all others, so the line
+		 * is set again on its own, justified to the width available */
+		if (lastl && al == AL_JUSTIFY && a != AL_JUSTIFY && !p->nleaders &&
+		    !p->nlinks && line->length > 0) {
+			PangoLayoutLine *jl = justify_alone(L, pl, p->attrs, line, avail);
+			if (jl) {
+				line = jl;
+				pango_layout_line_get_extents(line, NULL, &log);
+			}
+		}
 		folio_area *la = area_new(L, FOLIO_AREA_LINE, block);
 		la->line = line;
 		la->x = x;

@@ -7,8 +7,8 @@
 # test-timeout: 600
 . "$(dirname "$0")/../lib.sh"
 
-PASS_FLOOR=178
-STRICT_FLOOR=146
+PASS_FLOOR=183
+STRICT_FLOOR=151
 
 KIT="$REPO/../shared/conformance"
 if [ ! -x "$KIT/run" ]; then
