@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   protocol-rules.xsl — checks of a meeting protocol beyond its schema
-  (quorum, votes, decision numbering, deadlines, officers, empty items).
+  (quorum, votes, decision numbering, deadlines, officers, empty items,
+  the items of an extract).
 
   folio applies it to the source after protocol.xsd has accepted it; the
   output is a list of
@@ -32,6 +33,10 @@
   <!-- more-than: more than that share (the usual "более половины");
        at-least: that share or more ("не менее двух третей"). -->
   <xsl:param name="quorum-rule" select="'more-than'"/>
+  <!-- The same as the stylesheet's (protocol.xsl): the form to print and
+       the items of an extract; empty: the root's form / extract. -->
+  <xsl:param name="form" select="''"/>
+  <xsl:param name="extract" select="''"/>
 
   <xsl:variable name="lang-en" select="starts-with(/*/@xml:lang, 'en')"/>
   <xsl:variable name="doc" select="/p:protocol"/>
@@ -71,6 +76,7 @@
           <xsl:call-template name="check-deadline"/>
         </xsl:for-each>
         <xsl:call-template name="check-signatures"/>
+        <xsl:call-template name="check-extract"/>
       </xsl:for-each>
     </folio:diags>
   </xsl:template>
@@ -397,6 +403,100 @@
           </xsl:call-template>
         </xsl:for-each>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================== -->
+  <!-- PROTOCOL-EXTRACT-ITEM, PROTOCOL-EXTRACT-NO-DECISION              -->
+  <!-- ============================================================== -->
+
+  <!-- An extract (form="extract", or the parameter form=extract) must name
+       existing agenda items (extract="2 3", or the parameter extract);
+       a decision's item="N" must name an existing item (and, inside an
+       item, that item).  Warning when an item of the extract has no
+       decision to print while the protocol-level decisions are not
+       linked to items. -->
+  <xsl:template name="check-extract">
+    <xsl:variable name="items" select="p:agenda/p:item"/>
+    <xsl:variable name="n-items" select="count($items)"/>
+    <xsl:variable name="is-extract"
+                  select="$form = 'extract' or (not($form = 'full' or $form = 'short') and @form = 'extract')"/>
+    <xsl:variable name="list">
+      <xsl:choose>
+        <xsl:when test="normalize-space($extract) != ''"><xsl:value-of select="normalize-space(translate($extract, ',;', '  '))"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(@extract)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="root" select="."/>
+    <xsl:if test="$is-extract">
+      <xsl:if test="$list = ''">
+        <xsl:call-template name="diag">
+          <xsl:with-param name="code" select="'PROTOCOL-EXTRACT-ITEM'"/>
+          <xsl:with-param name="ru">Выписка из протокола (form="extract") не называет ни одного вопроса повестки: укажите их номера в атрибуте extract, например extract="2".</xsl:with-param>
+          <xsl:with-param name="en">The extract (form="extract") names no agenda item: give their numbers in the extract attribute, e.g. extract="2".</xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:for-each select="str:tokenize($list, ' ')">
+        <xsl:variable name="k" select="string(.)"/>
+        <xsl:choose>
+          <xsl:when test="string(number($k)) != $k or not(number($k) >= 1) or number($k) > $n-items">
+            <xsl:for-each select="$root">
+              <xsl:call-template name="diag">
+                <xsl:with-param name="code" select="'PROTOCOL-EXTRACT-ITEM'"/>
+                <xsl:with-param name="ru">Выписка называет вопрос <xsl:value-of select="$k"/> (extract), а в повестке <xsl:call-template name="items-ru"><xsl:with-param name="n" select="$n-items"/></xsl:call-template>: такого вопроса нет. Исправьте номер в <xsl:choose><xsl:when test="normalize-space($extract) != ''">параметре</xsl:when><xsl:otherwise>атрибуте</xsl:otherwise></xsl:choose> extract.</xsl:with-param>
+                <xsl:with-param name="en">The extract names item <xsl:value-of select="$k"/> (extract) but the agenda has <xsl:value-of select="$n-items"/> item<xsl:if test="$n-items != 1">s</xsl:if>: there is no such item. Fix the number in the extract <xsl:choose><xsl:when test="normalize-space($extract) != ''">parameter</xsl:when><xsl:otherwise>attribute</xsl:otherwise></xsl:choose>.</xsl:with-param>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="item" select="$items[number($k)]"/>
+            <xsl:if test="not($item/p:decided)
+                          and not($root/p:decided/p:decision[number(@item) = number($k)])
+                          and $root/p:decided/p:decision[not(@item)]">
+              <xsl:for-each select="$item">
+                <xsl:call-template name="diag">
+                  <xsl:with-param name="code" select="'PROTOCOL-EXTRACT-NO-DECISION'"/>
+                  <xsl:with-param name="severity" select="'warning'"/>
+                  <xsl:with-param name="ru">В выписке вопрос <xsl:value-of select="$k"/> останется без решения: у него нет своего &lt;decided&gt;, а пункты общего блока решений (&lt;decided&gt; после &lt;/agenda&gt;) не отнесены к вопросам. Укажите item="<xsl:value-of select="$k"/>" у пунктов, принятых по этому вопросу.</xsl:with-param>
+                  <xsl:with-param name="en">In the extract item <xsl:value-of select="$k"/> has no decision: it has no &lt;decided&gt; of its own and the protocol-level decisions (&lt;decided&gt; after &lt;/agenda&gt;) are not linked to items. Add item="<xsl:value-of select="$k"/>" to the decisions taken on it.</xsl:with-param>
+                </xsl:call-template>
+              </xsl:for-each>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:for-each select=".//p:decision[@item]">
+      <xsl:variable name="k" select="number(@item)"/>
+      <xsl:variable name="own" select="ancestor::p:item[1]"/>
+      <xsl:choose>
+        <xsl:when test="$k > $n-items">
+          <xsl:call-template name="diag">
+            <xsl:with-param name="code" select="'PROTOCOL-EXTRACT-ITEM'"/>
+            <xsl:with-param name="ru">Пункт решения отнесён к вопросу <xsl:value-of select="$k"/> (item), а в повестке <xsl:call-template name="items-ru"><xsl:with-param name="n" select="$n-items"/></xsl:call-template>: такого вопроса нет.</xsl:with-param>
+            <xsl:with-param name="en">The decision belongs to item <xsl:value-of select="$k"/> (item) but the agenda has <xsl:value-of select="$n-items"/> item<xsl:if test="$n-items != 1">s</xsl:if>: there is no such item.</xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$own and $k != count($own/preceding-sibling::p:item) + 1">
+          <xsl:call-template name="diag">
+            <xsl:with-param name="code" select="'PROTOCOL-EXTRACT-ITEM'"/>
+            <xsl:with-param name="ru">Пункт решения вопроса <xsl:value-of select="count($own/preceding-sibling::p:item) + 1"/> отнесён к вопросу <xsl:value-of select="$k"/> (item): внутри &lt;item&gt; атрибут item не нужен — удалите его.</xsl:with-param>
+            <xsl:with-param name="en">A decision of item <xsl:value-of select="count($own/preceding-sibling::p:item) + 1"/> says it belongs to item <xsl:value-of select="$k"/> (item): inside &lt;item&gt; the attribute is not needed — remove it.</xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "3 вопроса", "1 вопрос", "5 вопросов" -->
+  <xsl:template name="items-ru">
+    <xsl:param name="n"/>
+    <xsl:value-of select="$n"/>
+    <xsl:choose>
+      <xsl:when test="$n mod 100 >= 11 and $n mod 100 &lt;= 14"> вопросов</xsl:when>
+      <xsl:when test="$n mod 10 = 1"> вопрос</xsl:when>
+      <xsl:when test="$n mod 10 >= 2 and $n mod 10 &lt;= 4"> вопроса</xsl:when>
+      <xsl:otherwise> вопросов</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

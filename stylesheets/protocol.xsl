@@ -14,9 +14,17 @@
     ПОВЕСТКА ДНЯ: numbered titles
     per item: "1. СЛУШАЛИ:" speaker — summary; ВЫСТУПИЛИ:; text;
               РЕШИЛИ: 1.1. ... vote        (full form)
-              "1. Title" (speakers) РЕШИЛИ: ...  (short form)
+              "1. Title" (speakers) votes РЕШИЛИ: ...  (short form)
     protocol-level РЕШИЛИ: 1. ... (if any)
     signatures (role at left, И.О. Фамилия at right)
+    certification: Верно / position ... И.О. Фамилия / date (if any)
+
+  Extract (form="extract", gost-layout.md §3.2 "Выписка из протокола"):
+  title ВЫПИСКА ИЗ ПРОТОКОЛА; the same header and introduction, the
+  attendance lists as head counts by default (attendance="count"); the
+  agenda, the items and the protocol-level decisions (by their item
+  attribute) of the items named in extract="2 3" only, with their
+  original numbers; the signatures as in the protocol; the certification.
 
   Whitespace: every text node is collapsed here, so the FO never starts or
   ends a block with a space and the engine's default handling only has
@@ -42,14 +50,17 @@
   <xsl:strip-space elements="p:protocol p:org p:place p:people p:person
                              p:present p:online p:invited p:absent
                              p:agenda p:item p:heard p:spoke p:text
-                             p:decided p:list p:signatures"/>
+                             p:decided p:list p:signatures p:certified"/>
 
   <!-- ============================================================== -->
   <!-- Parameters (document attributes win over them)                   -->
   <!-- ============================================================== -->
 
-  <!-- 'full' or 'short'; empty: the protocol's form attribute. -->
+  <!-- 'full', 'short' or 'extract'; empty: the protocol's form attribute. -->
   <xsl:param name="form" select="''"/>
+  <!-- Items of an extract: "2", "1 3" (commas allowed); empty: the
+       protocol's extract attribute. -->
+  <xsl:param name="extract" select="''"/>
   <!-- 'words' or 'numeric' for the protocol date; empty: the date's
        format attribute, else 'words'. -->
   <xsl:param name="date-format" select="''"/>
@@ -60,14 +71,45 @@
 
   <xsl:variable name="the-form">
     <xsl:choose>
-      <xsl:when test="$form = 'full' or $form = 'short'">
+      <xsl:when test="$form = 'full' or $form = 'short' or $form = 'extract'">
         <xsl:value-of select="$form"/>
       </xsl:when>
       <xsl:when test="$doc/@form = 'short'">short</xsl:when>
+      <xsl:when test="$doc/@form = 'extract'">extract</xsl:when>
       <xsl:otherwise>full</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="short" select="$the-form = 'short'"/>
+  <xsl:variable name="is-extract" select="$the-form = 'extract'"/>
+
+  <!-- " 2 3 ": the items of an extract, each between spaces. -->
+  <xsl:variable name="extract-list">
+    <xsl:choose>
+      <xsl:when test="normalize-space($extract) != ''">
+        <xsl:value-of select="concat(' ', normalize-space(translate($extract, ',;', '  ')), ' ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(' ', normalize-space($doc/@extract), ' ')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- 'list' or 'count' (attendance lists by name or as a head count). -->
+  <xsl:variable name="the-attendance">
+    <xsl:choose>
+      <xsl:when test="$doc/@attendance = 'list' or $doc/@attendance = 'count'">
+        <xsl:value-of select="$doc/@attendance"/>
+      </xsl:when>
+      <xsl:when test="$is-extract">count</xsl:when>
+      <xsl:otherwise>list</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The words of the extract and the certification are English when the
+       root has xml:lang="en" (the rest of the protocol's words are
+       Russian for now). -->
+  <xsl:variable name="en"
+                select="starts-with(translate(normalize-space($doc/@xml:lang), 'EN', 'en'), 'en')"/>
 
   <!-- Recorded for later use: the 2016 and 2025 layouts of a protocol do
        not differ yet (gost-layout.md §0 lists no change that applies). -->
@@ -131,9 +173,11 @@
             <xsl:apply-templates select="p:present | p:online | p:invited | p:absent"/>
             <xsl:apply-templates select="p:quorum"/>
             <xsl:apply-templates select="p:agenda"/>
-            <xsl:apply-templates select="p:agenda/p:item"/>
+            <xsl:apply-templates select="p:agenda/p:item[not($is-extract)
+                                         or contains($extract-list, concat(' ', count(preceding-sibling::p:item) + 1, ' '))]"/>
             <xsl:apply-templates select="p:decided"/>
             <xsl:apply-templates select="p:signatures"/>
+            <xsl:apply-templates select="p:certified"/>
           </fo:block>
         </fo:flow>
       </fo:page-sequence>
@@ -172,7 +216,11 @@
       <xsl:for-each select="(p:number | p:body)[1]">
         <xsl:call-template name="folio-line"/>
       </xsl:for-each>
-      <xsl:text>ПРОТОКОЛ</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$is-extract and $en">EXTRACT FROM THE MINUTES</xsl:when>
+        <xsl:when test="$is-extract">ВЫПИСКА ИЗ ПРОТОКОЛА</xsl:when>
+        <xsl:otherwise>ПРОТОКОЛ</xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="p:number">
         <xsl:text> №&#160;</xsl:text>
         <xsl:value-of select="normalize-space(p:number)"/>
@@ -323,20 +371,31 @@
   </xsl:template>
 
   <xsl:template match="p:present | p:online | p:invited | p:absent">
-    <xsl:call-template name="keyword-block">
-      <xsl:with-param name="text">
-        <xsl:choose>
-          <xsl:when test="@label">
-            <xsl:value-of select="@label"/>
-          </xsl:when>
-          <xsl:when test="self::p:present">Присутствовали</xsl:when>
-          <xsl:when test="self::p:online">Присутствовали дистанционно</xsl:when>
-          <xsl:when test="self::p:invited">Приглашенные</xsl:when>
-          <xsl:otherwise>Отсутствовали</xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:variable name="label">
+      <xsl:choose>
+        <xsl:when test="@label">
+          <xsl:value-of select="@label"/>
+        </xsl:when>
+        <xsl:when test="self::p:present">Присутствовали</xsl:when>
+        <xsl:when test="self::p:online">Присутствовали дистанционно</xsl:when>
+        <xsl:when test="self::p:invited">Приглашенные</xsl:when>
+        <xsl:otherwise>Отсутствовали</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:choose>
+      <xsl:when test="$the-attendance = 'count'">
+        <xsl:call-template name="head-count">
+          <xsl:with-param name="label" select="$label"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="keyword-block">
+          <xsl:with-param name="text" select="$label"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$the-attendance = 'count'"/>
       <xsl:when test="@numbered = 'true' or @numbered = '1'">
         <!-- Numbered: "1. …;" … "N. … ." (GOST 4.7 enumeration). -->
         <fo:list-block provisional-distance-between-starts="10mm"
@@ -441,6 +500,43 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- attendance="count" (the default of an extract): one line,
+       "ПРИСУТСТВОВАЛИ: 17 человек", each <person> and <line> counting as
+       one; a full or short protocol adds "(список прилагается)": its
+       list must then be attached (gost-layout.md §3.1, more than 15
+       attendees).  An extract refers to the list of the protocol. -->
+  <xsl:template name="head-count">
+    <xsl:param name="label"/>
+    <xsl:variable name="n" select="count(p:person | p:line)"/>
+    <fo:block hyphenate="false" text-indent="0" text-align="start">
+      <!-- consecutive head counts form one group -->
+      <xsl:if test="not(preceding-sibling::*[1][self::p:present or self::p:online
+                                                or self::p:invited or self::p:absent])">
+        <xsl:attribute name="space-before">
+          <xsl:value-of select="$folio-gap"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:call-template name="folio-line"/>
+      <xsl:call-template name="folio-keyword">
+        <xsl:with-param name="s" select="$label"/>
+      </xsl:call-template>
+      <xsl:value-of select="concat(' ', $n, '&#160;')"/>
+      <xsl:choose>
+        <xsl:when test="$en and $n = 1">person</xsl:when>
+        <xsl:when test="$en">persons</xsl:when>
+        <xsl:when test="$n mod 10 &gt;= 2 and $n mod 10 &lt;= 4
+                        and not($n mod 100 &gt;= 12 and $n mod 100 &lt;= 14)">человека</xsl:when>
+        <xsl:otherwise>человек</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="not($is-extract)">
+        <xsl:choose>
+          <xsl:when test="$en"> (list attached)</xsl:when>
+          <xsl:otherwise> (список прилагается)</xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template match="p:quorum">
     <fo:block text-indent="{$folio-indent}" space-before="{$folio-gap}">
       <xsl:call-template name="folio-line"/>
@@ -466,12 +562,14 @@
                    provisional-label-separation="2mm"
                    start-indent="0">
       <xsl:call-template name="folio-line"/>
-      <xsl:for-each select="p:item">
+      <!-- an extract lists its own items only, with their numbers -->
+      <xsl:for-each select="p:item[not($is-extract)
+                            or contains($extract-list, concat(' ', count(preceding-sibling::p:item) + 1, ' '))]">
         <fo:list-item>
           <xsl:call-template name="folio-line"/>
           <fo:list-item-label end-indent="label-end()">
             <fo:block hyphenate="false" text-indent="0" text-align="start">
-              <xsl:value-of select="position()"/>
+              <xsl:value-of select="count(preceding-sibling::p:item) + 1"/>
               <xsl:text>.</xsl:text>
             </fo:block>
           </fo:list-item-label>
@@ -516,6 +614,9 @@
         </fo:block>
         <xsl:if test="$short">
           <xsl:call-template name="short-speakers"/>
+          <!-- A vote recorded in the hearing, the speeches or the text is
+               part of the decision record: it stays, on its own line. -->
+          <xsl:apply-templates select="(p:heard | p:spoke | p:text)//p:vote"/>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
@@ -650,6 +751,20 @@
   <!-- ============================================================== -->
 
   <xsl:template match="p:decided">
+    <!-- An extract prints the protocol-level decisions of its items (by
+         their item attribute), with their original numbers. -->
+    <xsl:variable name="decisions"
+                  select="p:decision[not($is-extract) or ../parent::p:item
+                                     or contains($extract-list, concat(' ', normalize-space(@item), ' '))]"/>
+    <xsl:if test="$decisions">
+      <xsl:call-template name="decided">
+        <xsl:with-param name="decisions" select="$decisions"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="decided">
+    <xsl:param name="decisions"/>
     <xsl:call-template name="keyword-block">
       <xsl:with-param name="text">
         <xsl:choose>
@@ -668,7 +783,7 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:apply-templates select="p:decision"/>
+    <xsl:apply-templates select="$decisions"/>
     <xsl:apply-templates select="p:vote"/>
   </xsl:template>
 
@@ -1092,6 +1207,86 @@
             </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ============================================================== -->
+  <!-- Certification (copy or extract)                                  -->
+  <!-- ============================================================== -->
+
+  <!-- GOST R 7.0.97 requisite 26, below the signatures from the left
+       border: "Верно" (or "Выписка верна"), the certifier's position at
+       the left and "И.О. Фамилия" at the right with room for the
+       handwritten signature between them, the date of certification;
+       then, for a copy sent elsewhere, where the original is kept.  Kept
+       together and with the signatures above. -->
+  <xsl:template match="p:certified">
+    <xsl:variable name="label" select="normalize-space(@label)"/>
+    <xsl:variable name="who" select="key('folio-id', @ref)[1]"/>
+    <fo:block space-before="28pt" text-indent="0" text-align="start"
+              keep-with-previous="always" keep-together.within-page="always">
+      <xsl:call-template name="folio-line"/>
+      <fo:block hyphenate="false" text-indent="0" text-align="start">
+        <xsl:call-template name="folio-line"/>
+        <xsl:choose>
+          <xsl:when test="$en and $label = 'Выписка верна'">Certified true extract</xsl:when>
+          <xsl:when test="$en and $label = 'Копия верна'">Certified true copy</xsl:when>
+          <xsl:when test="$en">Certified true</xsl:when>
+          <xsl:when test="$label != ''">
+            <xsl:value-of select="$label"/>
+          </xsl:when>
+          <xsl:otherwise>Верно</xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+      <xsl:call-template name="folio-signature">
+        <xsl:with-param name="role">
+          <xsl:choose>
+            <xsl:when test="@role">
+              <xsl:value-of select="@role"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- the position from <people>, with a capital letter -->
+              <xsl:variable name="pos">
+                <xsl:call-template name="folio-person-position">
+                  <xsl:with-param name="person" select="$who"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:call-template name="folio-upper">
+                <xsl:with-param name="s" select="substring($pos, 1, 1)"/>
+              </xsl:call-template>
+              <xsl:value-of select="substring($pos, 2)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="name">
+          <xsl:call-template name="folio-person-name-by-ref">
+            <xsl:with-param name="ref" select="@ref"/>
+            <xsl:with-param name="as" select="'initials'"/>
+          </xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <fo:block hyphenate="false" text-indent="0" text-align="start">
+        <xsl:call-template name="folio-line"/>
+        <xsl:call-template name="folio-format-date">
+          <xsl:with-param name="iso" select="@date"/>
+          <xsl:with-param name="format">
+            <xsl:choose>
+              <xsl:when test="@format">
+                <xsl:value-of select="@format"/>
+              </xsl:when>
+              <xsl:otherwise>numeric</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </fo:block>
+      <xsl:for-each select="p:original">
+        <fo:block text-indent="0" text-align="start" space-before="6pt">
+          <xsl:call-template name="folio-line"/>
+          <xsl:call-template name="folio-text">
+            <xsl:with-param name="s" select="."/>
+          </xsl:call-template>
+        </fo:block>
       </xsl:for-each>
     </fo:block>
   </xsl:template>

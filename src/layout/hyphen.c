@@ -7,9 +7,10 @@
  * minimums.
  *
  * Dictionaries are loaded once per process and kept (a batch reuses them);
- * folio_layout_cleanup() releases them.  Words in capitals (abbreviations
- * such as ОГБПОУ) and words with letters the dictionary's charset cannot
- * encode are left whole.
+ * folio_layout_cleanup() releases them.  Words that start with a capital
+ * (abbreviations such as ОГБПОУ, proper names -- surnames are not split in
+ * official documents) and words with letters the dictionary's charset
+ * cannot encode are left whole.
  */
 #include "internal.h"
 
@@ -80,11 +81,10 @@ hyphenate_word(dict *d, const char *w, size_t len, int push, int remain,
                GString *out)
 {
 	glong nchars = g_utf8_strlen(w, (gssize)len);
-	bool caps = true;
-	for (const char *p = w; p < w + len; p = g_utf8_next_char(p))
-		if (!g_unichar_isupper(g_utf8_get_char(p)))
-			caps = false;
-	if (nchars < push + remain || caps || nchars > 60) {
+	/* words with a capital are left whole: abbreviations (ОГБПОУ) and
+	 * proper names (surnames are not split in official documents) */
+	bool capital = g_unichar_isupper(g_utf8_get_char(w));
+	if (nchars < push + remain || capital || nchars > 60) {
 		g_string_append_len(out, w, (gssize)len);
 		return;
 	}
