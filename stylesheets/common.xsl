@@ -53,6 +53,13 @@
 
   <!-- Language and hyphenation for the whole document: xml:lang of the
        source root (default Russian); justified 14pt text needs hyphens. -->
+  <!-- GOST R 7.0.97-2025 requisite 31: a QR code of the document (issuer,
+       type, number, date) at the lower right of page 1.  Off unless asked
+       for (folio render with the parameter qr=1) -->
+  <xsl:param name="qr" select="''"/>
+  <xsl:variable name="folio-qr-on" select="$qr = '1' or $qr = 'yes' or $qr = 'true'"/>
+  <xsl:variable name="folio-qr-zone" select="'22mm'"/>
+
   <xsl:attribute-set name="folio-root">
     <xsl:attribute name="language">
       <xsl:value-of select="substring(concat(/*/@xml:lang, 'ru'), 1, 2)"/>
@@ -168,10 +175,23 @@
                              page-width="{$folio-page-width}"
                              page-height="{$folio-page-height}"
                              margin-top="{$folio-number-top}"
-                             margin-bottom="{$folio-margin-bottom}"
                              margin-left="{$folio-margin-left}"
                              margin-right="{$folio-margin-right}">
-        <fo:region-body margin-top="{$folio-body-offset}"/>
+        <xsl:choose>
+          <xsl:when test="$folio-qr-on">
+            <!-- the QR zone sits in the lower right, the body above it -->
+            <xsl:attribute name="margin-bottom">5mm</xsl:attribute>
+            <fo:region-body margin-top="{$folio-body-offset}"
+                            margin-bottom="{$folio-qr-zone}"/>
+            <fo:region-after region-name="folio-qr" extent="{$folio-qr-zone}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="margin-bottom">
+              <xsl:value-of select="$folio-margin-bottom"/>
+            </xsl:attribute>
+            <fo:region-body margin-top="{$folio-body-offset}"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </fo:simple-page-master>
       <fo:simple-page-master master-name="folio-rest"
                              page-width="{$folio-page-width}"
@@ -235,7 +255,40 @@
 
   <!-- Static content of region-before: the page number, centred, arabic,
        nothing else.  Page 1 uses a master without region-before. -->
+  <!-- What the QR code carries: issuer | document type | № number | date. -->
+  <xsl:template name="folio-qr-data">
+    <xsl:variable name="d" select="/*"/>
+    <xsl:value-of select="normalize-space(($d/*[local-name() = 'org']/*[local-name() = 'name'])[1])"/>
+    <xsl:text>|</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$d/@kind"><xsl:value-of select="$d/@kind"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="local-name($d)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$d/*[local-name() = 'number']">
+      <xsl:text>|№ </xsl:text>
+      <xsl:value-of select="normalize-space($d/*[local-name() = 'number'])"/>
+    </xsl:if>
+    <xsl:if test="$d/*[local-name() = 'date']">
+      <xsl:text>|</xsl:text>
+      <xsl:value-of select="normalize-space($d/*[local-name() = 'date'])"/>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="folio-page-number">
+    <!-- false() for page sequences after the first (appendices): the QR
+         requisite belongs to page 1 of the document only -->
+    <xsl:param name="first-sequence" select="true()"/>
+    <xsl:if test="$folio-qr-on and $first-sequence">
+      <fo:static-content flow-name="folio-qr">
+        <fo:block text-align="end" line-height="1" font-size="1pt">
+          <folio:qr-code content-width="20mm">
+            <xsl:attribute name="data">
+              <xsl:call-template name="folio-qr-data"/>
+            </xsl:attribute>
+          </folio:qr-code>
+        </fo:block>
+      </fo:static-content>
+    </xsl:if>
     <fo:static-content flow-name="xsl-region-before">
       <fo:block hyphenate="false" font-family="{$folio-font-family}"
                 font-size="{$folio-page-number-size}"

@@ -284,7 +284,9 @@
           <xsl:attribute name="initial-page-number">1</xsl:attribute>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="folio-page-number"/>
+      <xsl:call-template name="folio-page-number">
+        <xsl:with-param name="first-sequence" select="false()"/>
+      </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
         <fo:block font-family="{$folio-font-family}"
                   font-size="{$folio-font-size}"
