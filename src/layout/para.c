@@ -214,8 +214,6 @@ add_style(para *p, const folio_fo *style, int start, int end)
 
 static void para_text_raw(para *p, const folio_fo *style, const char *text,
                           size_t len);
-static void para_text_cased(para *p, const folio_fo *style, const char *text,
-                            size_t len);
 
 static char *
 transform_text(const char *kw, const char *text, size_t len)
@@ -237,34 +235,31 @@ transform_text(const char *kw, const char *text, size_t len)
 	return g_string_free(out, FALSE);
 }
 
+/* Text of one node: hyphenation points and text-transform first (each
+ * makes a new string), then white-space handling into the paragraph. */
 void
 para_text(para *p, const folio_fo *style, const char *text, size_t len)
 {
+	char *hyph = NULL, *cased = NULL;
 	if (folio_fo_is(style, FOLIO_PROP_HYPHENATE, "true")) {
 		int push = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_PUSH_CHARACTER_COUNT, 2);
 		int remain = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_REMAIN_CHARACTER_COUNT, 2);
-		char *h = hyphenate_text(folio_fo_str(style, FOLIO_PROP_LANGUAGE), text, len,
-		                         push < 1 ? 1 : push, remain < 1 ? 1 : remain);
-		if (h) {
-			para_text_cased(p, style, h, strlen(h));
-			g_free(h);
-			return;
+		hyph = hyphenate_text(folio_fo_str(style, FOLIO_PROP_LANGUAGE), text, len,
+		                      push < 1 ? 1 : push, remain < 1 ? 1 : remain);
+		if (hyph) {
+			text = hyph;
+			len = strlen(hyph);
 		}
 	}
-	para_text_cased(p, style, text, len);
-}
-
-static void
-para_text_cased(para *p, const folio_fo *style, const char *text, size_t len)
-{
 	const char *tt = folio_fo_kw(style, FOLIO_PROP_TEXT_TRANSFORM);
 	if (*tt && strcmp(tt, "none") && g_utf8_validate(text, (gssize)len, NULL)) {
-		char *t = transform_text(tt, text, len);
-		para_text_raw(p, style, t, strlen(t));
-		g_free(t);
-		return;
+		cased = transform_text(tt, text, len);
+		text = cased;
+		len = strlen(cased);
 	}
 	para_text_raw(p, style, text, len);
+	g_free(cased);
+	g_free(hyph);
 }
 
 static void

@@ -23,31 +23,7 @@ need_folio
 
 mkdir -p "$T/o"
 
-# header FILE KEY — the value of "KEY: value" in the file's header comment.
-header() { sed -n "s/^[[:space:]]*$2: //p" "$1" | head -n 1; }
-
-# n_diags — the number of diagnostic lines on stderr.
-n_diags() { grep -c -E ':[0-9]+:[0-9]+: (error|warning|note): |: (error|warning|note): ' "$ERR"; }
-
-# expect_rule NAME FILE LINE SEVERITY CODE [SAYS] — stderr is exactly one
-# diagnostic, FILE:LINE:COL: SEVERITY: ... [CODE], COL at the line's first
-# '<', the message containing SAYS.
-expect_rule() {
-  local name=$1 file=$2 line=$3 sev=$4 code=$5 says=${6:-} col p got
-  col=$(awk -v n="$line" 'NR == n { print index($0, "<"); exit }' "$file")
-  p=$(_diag_prefix "$file" "$line")
-  p=${p%'[0-9]+: '}
-  got=$(n_diags)
-  if [ "$got" -ne 1 ]; then
-    fail "$name" "expected one diagnostic, got $got" "$ERR"
-  elif ! grep -q -E "${p}${col}: ${sev}: .* \\[${code}\\]\$" "$ERR"; then
-    fail "$name" "expected $file:$line:$col: $sev: ... [$code]" "$ERR"
-  elif [ -n "$says" ] && ! grep -q -F -e "$says" "$ERR"; then
-    fail "$name" "the message does not say '$says'" "$ERR"
-  else
-    pass "$name"
-  fi
-}
+# header, n_diags and expect_rule come from tests/lib.sh.
 
 # no_rule_codes NAME — no "[CODE]" of a rule on stderr.
 no_rule_codes() {
