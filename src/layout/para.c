@@ -342,6 +342,23 @@ new_object(para *p)
 	return l;
 }
 
+/* Puts object l at the end of the text: U+FFFC with a shape attribute of
+ * the given logical rectangle, in the style of l's node. */
+static void
+put_object(para *p, leader *l, PangoRectangle r)
+{
+	l->index = (int)p->text.len;
+	folio_buf_puts(&p->text, "\xef\xbf\xbc");
+	PangoAttribute *a = pango_attr_shape_new(&r, &r);
+	a->start_index = (guint)l->index;
+	a->end_index = (guint)p->text.len;
+	l->shape = (PangoAttrShape *)a;
+	pango_attr_list_insert(p->attrs, a);
+	add_style(p, l->fo, l->index, (int)p->text.len);
+	p->content = true;
+	p->space = false;
+}
+
 void
 para_graphic(para *p, const folio_fo *node, struct folio_image *img,
              folio_len vw, folio_len vh, folio_len cw, folio_len ch)
@@ -354,17 +371,8 @@ para_graphic(para *p, const folio_fo *node, struct folio_image *img,
 	l->vh = vh;
 	l->cw = cw;
 	l->ch = ch;
-	folio_buf_puts(&p->text, "\xef\xbf\xbc");
 	/* the graphic stands on the baseline */
-	PangoRectangle r = {0, -vh, vw, vh};
-	PangoAttribute *a = pango_attr_shape_new(&r, &r);
-	a->start_index = (guint)l->index;
-	a->end_index = (guint)p->text.len;
-	l->shape = (PangoAttrShape *)a;
-	pango_attr_list_insert(p->attrs, a);
-	add_style(p, node, l->index, (int)p->text.len);
-	p->content = true;
-	p->space = false;
+	put_object(p, l, (PangoRectangle){0, -vh, vw, vh});
 }
 
 void
@@ -382,16 +390,7 @@ para_leader(para *p, const folio_fo *node)
 		l->opt = l->min;
 	if (l->max >= 0 && l->opt > l->max)
 		l->opt = l->max;
-	folio_buf_puts(&p->text, "\xef\xbf\xbc");
-	PangoRectangle r = {0, 0, l->opt, 0};
-	PangoAttribute *a = pango_attr_shape_new(&r, &r);
-	a->start_index = (guint)l->index;
-	a->end_index = (guint)p->text.len;
-	l->shape = (PangoAttrShape *)a;
-	pango_attr_list_insert(p->attrs, a);
-	add_style(p, node, l->index, (int)p->text.len);
-	p->content = true;
-	p->space = false;
+	put_object(p, l, (PangoRectangle){0, 0, l->opt, 0});
 }
 
 static void
