@@ -201,6 +201,25 @@ add_style(para *p, const folio_fo *style, int start, int end)
 		a->end_index = (guint)end;
 		pango_attr_list_insert(p->attrs, a);
 	}
+	/* word-spacing: pango has no such attribute, but letter spacing on the
+	 * spaces alone widens exactly the gaps between words */
+	folio_value ws = folio_fo_get(style, FOLIO_PROP_WORD_SPACING);
+	if (ws.kind == FOLIO_V_LEN && ws.len)
+		for (int i = start; i < end; i++)
+			if (p->text.data[i] == ' ') {
+				a = pango_attr_letter_spacing_new(ws.len + (ls.kind == FOLIO_V_LEN ? ls.len : 0));
+				a->start_index = (guint)i;
+				a->end_index = (guint)i + 1;
+				pango_attr_list_insert(p->attrs, a);
+			}
+	/* visibility: hidden text keeps its place but is not drawn */
+	if (folio_fo_is(style, FOLIO_PROP_VISIBILITY, "hidden") ||
+	    folio_fo_is(style, FOLIO_PROP_VISIBILITY, "collapse")) {
+		a = pango_attr_foreground_alpha_new(1);
+		a->start_index = (guint)start;
+		a->end_index = (guint)end;
+		pango_attr_list_insert(p->attrs, a);
+	}
 	if (style->kind != FOLIO_FO_TEXT) {
 		const char *lang = folio_fo_str(style, FOLIO_PROP_LANGUAGE);
 		if (*lang && strcmp(lang, "none")) {
