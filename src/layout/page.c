@@ -21,6 +21,9 @@ typedef struct master {
 	folio_len before_y, before_h;         /* region-before */
 	folio_len after_y, after_h;           /* region-after */
 	const char *before_name, *after_name; /* region names */
+	folio_len start_w, end_w;             /* region-start/-end extents */
+	const char *start_name, *end_name;
+	folio_len ay, ah;                     /* content rectangle y, height */
 	int cols;                             /* column-count of the body */
 	folio_len gap;                        /* column-gap */
 	folio_len cw;                         /* width of one column */
@@ -91,6 +94,16 @@ master_geometry(const folio_fo *spm, master *m)
 	    ? folio_fo_str(rbe, FOLIO_PROP_REGION_NAME) : (rbe ? "xsl-region-before" : NULL);
 	m->after_name = raf && *folio_fo_str(raf, FOLIO_PROP_REGION_NAME)
 	    ? folio_fo_str(raf, FOLIO_PROP_REGION_NAME) : (raf ? "xsl-region-after" : NULL);
+	const folio_fo *rs = folio_fo_child(spm, FOLIO_FO_REGION_START, NULL);
+	const folio_fo *re = folio_fo_child(spm, FOLIO_FO_REGION_END, NULL);
+	m->ay = mt;
+	m->ah = ah;
+	m->start_w = rs ? folio_fo_len(rs, FOLIO_PROP_EXTENT, m->aw, 0) : 0;
+	m->end_w = re ? folio_fo_len(re, FOLIO_PROP_EXTENT, m->aw, 0) : 0;
+	m->start_name = rs && *folio_fo_str(rs, FOLIO_PROP_REGION_NAME)
+	    ? folio_fo_str(rs, FOLIO_PROP_REGION_NAME) : (rs ? "xsl-region-start" : NULL);
+	m->end_name = re && *folio_fo_str(re, FOLIO_PROP_REGION_NAME)
+	    ? folio_fo_str(re, FOLIO_PROP_REGION_NAME) : (re ? "xsl-region-end" : NULL);
 }
 
 typedef struct pagectx {
@@ -347,6 +360,8 @@ place_static(layout *L, const folio_fo *ps, const char *name, folio_area *page,
 		folio_area *r = area_new(L, FOLIO_AREA_REGION, sc);
 		r->region_name = !strcmp(name, "xsl-region-after") ? "xsl-region-after"
 		               : !strcmp(name, "xsl-region-before") ? "xsl-region-before"
+		               : !strcmp(name, "xsl-region-start") ? "xsl-region-start"
+		               : !strcmp(name, "xsl-region-end") ? "xsl-region-end"
 		                                                    : "static";
 		r->x = x;
 		r->y = y;
@@ -447,6 +462,10 @@ new_page(layout *L, pagelist *pl, const folio_fo *ps, const master *m, int numbe
 	L->page_label = page->page_label;
 	place_static(L, ps, m->before_name, page, m->ax, m->before_y, m->aw, m->before_h);
 	place_static(L, ps, m->after_name, page, m->ax, m->after_y, m->aw, m->after_h);
+	/* the side regions run the full height of the content rectangle */
+	place_static(L, ps, m->start_name, page, m->ax, m->ay, m->start_w, m->ah);
+	place_static(L, ps, m->end_name, page, m->ax + m->aw - m->end_w, m->ay,
+	             m->end_w, m->ah);
 	L->page_label = NULL;
 	folio_area *body = area_new(L, FOLIO_AREA_REGION, m->spm);
 	body->region_name = "xsl-region-body";
