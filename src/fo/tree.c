@@ -132,11 +132,85 @@ font_size_of(const folio_value *v, folio_len parent)
 	return parent;
 }
 
-static void
-apply_property(builder *b, folio_fo *node, const pending *p)
+/* Replaces from-parent(name), inherited-property-value(name) and
+ * from-nearest-specified-value(name) in s by the value they stand for, as
+ * text the expression parser reads ("12pt").  Returns s itself when there
+ * is nothing to replace, else a string in the arena. */
+static const char *
+property_functions(builder *b, folio_fo *node, folio_prop_id self, const char *s)
 {
+	static const char *fns[] = {"from-parent(", "inherited-property-value(",
+	                            "from-nearest-specified-value("};
+	if (!strchr(s, '('))
+		return s;
+	folio_buf out = {0};
+	const char *p = s;
+	bool changed = false;
+	while (*p) {
+		int k = -1;
+		for (int i = 0; i < 3; i++)
+			if (!strncmp(p, fns[i], strlen(fns[i])))
+				k = i;
+		if (k < 0) {
+			folio_buf_add(&out, p, 1);
+			p++;
+			continue;
+		}
+		const char *arg = p + strlen(fns[k]);
+		const char *close = strchr(arg, ')');
+		if (!close)
+			break;
+		char name[64];
+		size_t n = (size_t)(close - arg);
+		while (n && arg[n - 1] == ' ')
+			n--;
+		while (n && *arg == ' ') {
+			arg++;
+			n--;
+		}
+		snprintf(name, sizeof name, "%.*s", (int)n, arg);
+		int id = n ? folio_prop_lookup(name) : (int)self;
+		const folio_fo *from = k == 2 ? node : node->parent;
+		folio_value v = {0};
+		if (id >= 0 && from) {
+			if (k == 2) {   /* the nearest ancestor-or-self that specifies it */
+				for (const folio_fo *a = node->parent; a; a = a->parent)
+					if (folio_fo_specified(a, (folio_prop_id)id)) {
+						v = *folio_fo_specified(a, (folio_prop_id)id);
+						break;
+					}
+			} else {
+				v = folio_fo_get(from, (folio_prop_id)id);
+			}
+			if (id == FOLIO_PROP_FONT_SIZE && from) {
+				v.kind = FOLIO_V_LEN;
+				v.len = from->font_size;
+			}
+		}
+		folio_buf val = {0};
+		if (v.kind == FOLIO_V_LEN || v.kind == FOLIO_V_NUM)
+			folio_value_format(&v, &val);
+		else
+			folio_buf_puts(&val, "0pt");
+		folio_buf_add(&out, val.data, val.len);
+		folio_buf_clear(&val);
+		p = close + 1;
+		changed = true;
+	}
+	if (*p)
+		folio_buf_puts(&out, p);
+	const char *r = changed && out.data ? folio_arena_strdup(b->doc->arena, out.data) : s;
+	folio_buf_clear(&out);
+	return r;
+}
+
+static void
+apply_property(builder *b, folio_fo *node, const pending *p_in)
+{
+	pending pp = *p_in, *p = &pp;
 	folio_prop_id id = (folio_prop_id)p->id;
 	const char *name = folio_prop_name(id);
+	p->value = property_functions(b, node, id, p->value);
 	if (!strcmp(p->value, "inherit")) {
 		if (node->parent)
 			add_spec(b, node, id, folio_fo_get(node->parent, id));

@@ -224,6 +224,29 @@ test_inherit_keyword_and_em(void)
 }
 
 static void
+test_property_functions(void)
+{
+	folio_diags d = {0};
+	folio_fo_doc *doc = build(FO_HEAD "<fo:block font-size='20pt' space-before='3pt'>"
+	    "<fo:block font-size='from-parent(font-size) * 0.5' "
+	    "space-before='inherited-property-value(space-before) + 2pt' "
+	    "space-after='from-parent()'/></fo:block></fo:root>", &d);
+	CHECK(doc, "build");
+	if (!doc)
+		return;
+	folio_fo *inner = find(doc->root, FOLIO_FO_BLOCK, 1);
+	CHECK(inner->font_size == FOLIO_PT(10), "from-parent(font-size) * 0.5, got %d",
+	      inner->font_size);
+	CHECK(folio_fo_len(inner, FOLIO_PROP_SPACE_BEFORE, 0, -1) == FOLIO_PT(5),
+	      "inherited-property-value(space-before) + 2pt");
+	CHECK(folio_fo_len(inner, FOLIO_PROP_SPACE_AFTER, 0, -1) == 0,
+	      "from-parent() of a property the parent does not set is its initial value");
+	CHECK(d.warnings == 0, "no warnings, got %zu", d.warnings);
+	folio_fo_doc_free(doc);
+	folio_diags_clear(&d);
+}
+
+static void
 test_shorthands(void)
 {
 	folio_diags d = {0};
@@ -340,6 +363,7 @@ main(void)
 	run("inheritance", test_inheritance);
 	run("inherit-keyword-and-em", test_inherit_keyword_and_em);
 	run("shorthands", test_shorthands);
+	run("property-functions", test_property_functions);
 	run("unknown-warns-with-line", test_unknown_warns_with_line);
 	run("not-fo", test_not_fo);
 	run("deep-nesting-refused", test_deep_nesting_refused);
