@@ -53,9 +53,11 @@ typedef struct vlist {
 /* A footnote body, set at the width of the page body, waiting for the page
  * its citation lands on. */
 typedef struct footnote {
-	struct footnote *next;    /* the next footnote of the same box */
+	struct footnote *next;    /* the next footnote of the same box (or page) */
 	vlist *v;                 /* its content (freed with the arena) */
-	folio_len h;              /* natural height */
+	int from;                 /* first item still to place (a footnote that
+	                             continues from an earlier page) */
+	folio_len h;              /* natural height of items [from, n) */
 } footnote;
 
 /* A table cell whose content waits in its own vertical list until the row
@@ -156,6 +158,7 @@ typedef struct layout {
 	int nmarks, capmarks;
 	int page_from, page_to;   /* flow items on the page being made */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
+	footnote *carry;          /* footnote parts continuing on the next page */
 } layout;
 
 /* Where content goes and the geometry it inherits. */
@@ -274,6 +277,9 @@ void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
 folio_len row_height(const rowbox *rb);
 folio_len cell_height(const rowcell *c);
+/* The last legal break in items [from, to) of v whose content fits in
+ * avail (to when everything fits); from when none does. */
+int vl_break_within(const vlist *v, int from, int to, folio_len avail);
 /* Areas of the row's remaining content in a row of height h. */
 folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
 /* Cuts the row so that a first part fits in avail (at_top: the row begins

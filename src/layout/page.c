@@ -271,10 +271,20 @@ feet_height(const footnote *f)
 	return h;
 }
 
+/* Height of the first box of the first footnote of a list. */
+static folio_len
+first_line(const footnote *f)
+{
+	for (int k = f ? f->from : 0; f && k < f->v->n; k++)
+		if (f->v->items[k].kind == V_BOX)
+			return f->v->items[k].h;
+	return 0;
+}
+
 static int
 fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 {
-	folio_len y = 0, foot = 0;
+	folio_len y = 0, foot = L->carry ? feet_height(L->carry) + sep_h : 0;
 	int best = -1;         /* the last free break (cost 0) */
 	int cheap = -1;        /* the least costly kept break, the later if equal */
 	bool started = false;
@@ -295,6 +305,15 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			if (y + it->h + foot + extra > H &&
 			    try_row_split(L, it, y, H - foot - extra, !started, j, c))
 				return j;
+			/* the box fits but not all of its footnotes: it stays, its
+			 * first footnote starts here and continues on the next page */
+			if (fh && started && y + it->h + foot + extra > H &&
+			    y + it->h + foot + (foot ? 0 : sep_h) + first_line(it->feet) <= H &&
+			    (j + 1 >= v->n || (v->items[j + 1].kind != V_BOX &&
+			                       v->items[j + 1].pen < PEN_INF))) {
+				*next = j + 1;
+				return j + 1;
+			}
 			if (started && y + it->h + foot + extra > H) {
 				if (best >= 0) {
 					*next = best + 1;
@@ -401,14 +420,38 @@ separator_height(layout *L, const folio_fo *ps, folio_len w)
 	return h;
 }
 
-/* Footnote bodies at the bottom of the body region, under the separator. */
+/* Footnote bodies at the bottom of the body region, under the separator,
+ * in at most `room` of height: what does not fit (the rest of a footnote
+ * cut at a legal break, and the footnotes after it) becomes L->carry. */
 static void
 place_feet(layout *L, const folio_fo *ps, footnote *feet, folio_len sep_h,
-           const master *pm, folio_area *body)
+           const master *pm, folio_area *body, folio_len room)
 {
-	folio_len y = pm->by + pm->bh - feet_height(feet) - sep_h;
+	/* decide what goes on this page */
+	folio_len used = 0;
+	footnote *f = feet, *carry = NULL;
+	int cut_at = -1;
+	for (; f; f = f->next) {
+		if (used + f->h <= room - sep_h)
+			used += f->h;
+		else
+			break;
+	}
+	if (f) {
+		int n = f->v->n;
+		int k = vl_break_within(f->v, f->from, n, room - sep_h - used);
+		if (k <= f->from && !used)   /* nothing fits at all: place one box */
+			for (k = f->from; k < n && f->v->items[k].kind != V_BOX; k++)
+				;
+		if (k > f->from && k <= n) {
+			cut_at = k;
+			used += vl_height(f->v, f->from, k);
+		}
+		carry = f;
+	}
+	folio_len y = pm->by + pm->bh - used - sep_h;
 	const folio_fo *sc = static_content(ps, "xsl-footnote-separator");
-	if (sc) {
+	if (sc && used > 0) {
 		vlist v = {0};
 		emitter E = {.L = L, .out = &v, .ref_w = pm->bw};
 		lay_children(&E, sc, (blockgeo){0, 0, true});
@@ -416,10 +459,18 @@ place_feet(layout *L, const folio_fo *ps, footnote *feet, folio_len sep_h,
 		vl_free(&v);
 	}
 	y += sep_h;
-	for (footnote *f = feet; f; f = f->next) {
-		vl_place(L, f->v, 0, f->v->n, pm->bx, y, body);
-		y += f->h;
+	for (footnote *g = feet; g && g != carry; g = g->next) {
+		vl_place(L, g->v, g->from, g->v->n, pm->bx, y, body);
+		y += g->h;
 	}
+	if (carry && cut_at > carry->from) {
+		vl_place(L, carry->v, carry->from, cut_at, pm->bx, y, body);
+		carry->from = cut_at;
+		carry->h = vl_height(carry->v, cut_at, carry->v->n);
+		if (carry->h == 0)
+			carry = carry->next;
+	}
+	L->carry = carry;
 }
 
 /* One column of a page: items [from, end), a row cut at its end. */
@@ -537,6 +588,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	emitter E = {.L = L, .out = &v, .ref_w = first.cw};
 	L->flow = &v;
 	L->nmarks = 0;
+	L->carry = NULL;
 	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
 	if (flow)
 		lay_children(&E, flow, (blockgeo){0, 0, true});
@@ -614,13 +666,16 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		if (!first_label)
 			first_label = label;
 		last_label = label;
-		footnote *feet = NULL;
+		footnote *feet = L->carry;
+		L->carry = NULL;
+		folio_len flow_h = 0;
 		for (int c = 0; c < ncols; c++) {
 			folio_len x = pm.bx + c * (pm.cw + pm.gap);
 			if (cf[c].rep)
 				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
 					area_adopt(body, area_clone(L, a), x, pm.by);
-			vl_place(L, &v, cf[c].from, cf[c].end, x, pm.by + cf[c].top, body);
+			folio_len h = cf[c].top + vl_place(L, &v, cf[c].from, cf[c].end, x,
+			                                   pm.by + cf[c].top, body);
 			for (int k = cf[c].from; k < cf[c].end; k++)
 				if (v.items[k].kind == V_BOX)
 					v.items[k].page_label = label;
@@ -629,16 +684,35 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				area_adopt(body, row_areas(L, cf[c].ct.part, cf[c].ct.part_h), x,
 				           pm.by + cf[c].top + cf[c].ct.part_y);
 				feet_collect(&v, cf[c].end, cf[c].end + 1, &feet);
+				h = cf[c].top + cf[c].ct.part_y + cf[c].ct.part_h;
 			}
+			if (h > flow_h)
+				flow_h = h;
 		}
 		if (feet)
-			place_feet(L, ps, feet, sep_h, &pm, body);
+			place_feet(L, ps, feet, sep_h, &pm, body, pm.bh - flow_h);
 		int next = i;
 		pending_force = force;
 		i = next;
 		index++;
 		number++;
 	} while (i < v.n && has_boxes(&v, i, v.n));
+	/* footnotes that still continue get pages of their own */
+	for (int guard = 0; L->carry && guard < 1000; guard++) {
+		pc = (pagectx){index, number, true, false};
+		const folio_fo *fs = select_master(L, m, &pc);
+		master fm;
+		master_geometry(fs ? fs : spm, &fm);
+		L->page_from = L->page_to = v.n;
+		folio_area *body = new_page(L, pl, ps, &fm, number, format);
+		last_label = pl->pages[pl->n - 1]->page_label;
+		footnote *feet = L->carry;
+		L->carry = NULL;
+		place_feet(L, ps, feet, sep_h, &fm, body, fm.bh);
+		index++;
+		number++;
+	}
+	L->carry = NULL;
 	/* force-page-count: blank pages at the end */
 	const char *fpc = forced_count(ps);
 	int pages = index;

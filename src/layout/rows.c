@@ -78,8 +78,8 @@ row_areas(layout *L, rowbox *rb, folio_len h)
 
 /* The last legal break in [from, to) whose content fits in avail; returns
  * from when none does. */
-static int
-cell_break(const vlist *v, int from, int to, folio_len avail)
+int
+vl_break_within(const vlist *v, int from, int to, folio_len avail)
 {
 	folio_len y = 0;
 	int best = from;
@@ -115,7 +115,7 @@ row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
 	for (int i = 0; i < rb->n; i++) {
 		rowcell *c = &rb->cells[i];
 		folio_len room = avail - c->in_top - c->in_bottom;
-		cut[i] = room > 0 ? cell_break(c->v, c->from, c->to, room) : c->from;
+		cut[i] = room > 0 ? vl_break_within(c->v, c->from, c->to, room) : c->from;
 		if (vl_height(c->v, c->from, cut[i]) > 0)
 			any = true;
 		else if (!at_top && vl_height(c->v, c->from, c->to) > 0)
