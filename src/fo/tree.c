@@ -263,6 +263,13 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 				collect(b, FOLIO_PROP_COUNTRY, country, false);
 		} else if (!ns && node->kind == FOLIO_FO_QR_CODE && !strcmp(name, "data")) {
 			/* the QR code's payload, kept in node->text */
+		} else if (!ns && (!strcmp(name, "space-before.minimum") ||
+		                   !strcmp(name, "space-after.minimum"))) {
+			/* the least the space may shrink to; also the space itself
+			 * when no optimum is given */
+			collect(b, folio_prop_lookup(name), value, false);
+			collect(b, name[6] == 'b' ? FOLIO_PROP_SPACE_BEFORE : FOLIO_PROP_SPACE_AFTER,
+			        value, true);
 		} else if (!ns) {
 			int id = folio_prop_lookup(name);
 			if (id >= 0) {

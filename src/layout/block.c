@@ -520,7 +520,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
 	if (sb > 0)
-		em_space(E, sb, folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
+		em_space(E, sb, folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE_MINIMUM, rw, sb),
+		         folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
 	int kwp = keep_of(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN);
 	if (kwp)
@@ -575,7 +576,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_AFTER, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
 	if (sa > 0)
-		em_space(E, sa, folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
+		em_space(E, sa, folio_fo_len(node, FOLIO_PROP_SPACE_AFTER_MINIMUM, rw, sa),
+		         folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
 	int kwn = keep_of(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN);
 	if (kwn > E->keep_next)

@@ -100,6 +100,8 @@ struct vitem {
 	tblinfo *table;           /* table this row box belongs to, if any */
 	bool is_header;           /* a repeated-header row box */
 	bool retain;              /* glue: kept at the top of a page */
+	folio_len shrink;         /* glue: how much it may shrink (optimum minus
+	                             minimum) when that lets a page hold more */
 	const char *page_label;   /* box: its page, once paginated */
 	rowbox *row;              /* box: a table row placed lazily, or NULL */
 	footnote *feet;           /* box: footnotes cited in it */
@@ -152,6 +154,8 @@ typedef struct layout {
 	bool used_refs;           /* this pass set text from citations or sites */
 	int sites;                /* flow page-number sites met in this pass */
 	int warned_refs;          /* warned about an unresolved citation */
+	double shrink_ratio;      /* share of each glue's shrink used while a
+	                             page is placed (0..1); 0 elsewhere */
 	folio_len body_w;         /* width of the page body (footnotes) */
 	vlist *flow;              /* the flow's list while a sequence is laid out */
 	markrec *marks;           /* markers of this page-sequence (malloc'd) */
@@ -169,6 +173,7 @@ typedef struct emitter {
 	folio_len space;          /* pending resolved space (max of adjacent) */
 	bool have_space;          /* a space is pending */
 	bool space_retain;        /* the pending space has conditionality retain */
+	folio_len space_min;      /* the minimum of the pending space */
 	int kstart[32];           /* open keep-togethers: 1 + the vlist index where
 	                             each starts; a break after a box at or past
 	                             it costs kcost[] */
@@ -201,7 +206,7 @@ vitem *vl_push(vlist *v, vkind kind);
 void vl_free(vlist *v);
 void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
 void em_penalty(emitter *E, int pen);
-void em_space(emitter *E, folio_len s, bool retain);
+void em_space(emitter *E, folio_len s, folio_len min, bool retain);
 void em_force(emitter *E, const char *kind);
 void em_keep_previous(emitter *E, int cost);
 void em_flush_space(emitter *E);

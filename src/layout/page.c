@@ -271,6 +271,33 @@ feet_height(const footnote *f)
 	return h;
 }
 
+/* How much of each space's shrink a page needs so that items [from, to)
+ * fit in avail: 0 when they fit as they are, at most 1. */
+static double
+shrink_ratio(vlist *v, int from, int to, folio_len avail)
+{
+	folio_len natural = vl_height(v, from, to);
+	if (natural <= avail)
+		return 0;
+	/* only glue between boxes counts: trailing glue is not placed */
+	folio_len shrink = 0, pending = 0;
+	bool started = false;
+	for (int k = from; k < to; k++) {
+		if (v->items[k].kind == V_BOX) {
+			if (started)
+				shrink += pending;
+			pending = 0;
+			started = true;
+		} else if (v->items[k].kind == V_GLUE && started) {
+			pending += v->items[k].shrink;
+		}
+	}
+	if (shrink <= 0)
+		return 0;
+	double r = (double)(natural - avail) / shrink;
+	return r > 1 ? 1 : r;
+}
+
 /* Height of the first box of the first footnote of a list. */
 static folio_len
 first_line(const footnote *f)
@@ -288,6 +315,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 	int best = -1;         /* the last free break (cost 0) */
 	int cheap = -1;        /* the least costly kept break, the later if equal */
 	bool started = false;
+	folio_len shrink = 0;  /* how much the glue so far on the page can give */
 	memset(c, 0, sizeof *c);
 	c->force = -1;
 	int *next = &c->next, *force = &c->force;
@@ -302,19 +330,20 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 		if (it->kind == V_BOX) {
 			folio_len fh = feet_height(it->feet);
 			folio_len extra = fh ? fh + (foot ? 0 : sep_h) : 0;
-			if (y + it->h + foot + extra > H &&
-			    try_row_split(L, it, y, H - foot - extra, !started, j, c))
+			folio_len ys = y - shrink;  /* y with every space at its minimum */
+			if (ys + it->h + foot + extra > H &&
+			    try_row_split(L, it, ys, H - foot - extra, !started, j, c))
 				return j;
 			/* the box fits but not all of its footnotes: it stays, its
 			 * first footnote starts here and continues on the next page */
-			if (fh && started && y + it->h + foot + extra > H &&
-			    y + it->h + foot + (foot ? 0 : sep_h) + first_line(it->feet) <= H &&
+			if (fh && started && ys + it->h + foot + extra > H &&
+			    ys + it->h + foot + (foot ? 0 : sep_h) + first_line(it->feet) <= H &&
 			    (j + 1 >= v->n || (v->items[j + 1].kind != V_BOX &&
 			                       v->items[j + 1].pen < PEN_INF))) {
 				*next = j + 1;
 				return j + 1;
 			}
-			if (started && y + it->h + foot + extra > H) {
+			if (started && ys + it->h + foot + extra > H) {
 				if (best >= 0) {
 					*next = best + 1;
 					return best;
@@ -336,6 +365,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			foot += extra;
 			started = true;
 		} else if (it->kind == V_GLUE) {
+			shrink += it->shrink;
 			if (it->pen == 0)
 				best = j;
 			else if (it->pen < PEN_INF &&
@@ -674,8 +704,10 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			if (cf[c].rep)
 				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
 					area_adopt(body, area_clone(L, a), x, pm.by);
+			L->shrink_ratio = shrink_ratio(&v, cf[c].from, cf[c].end, pm.bh - cf[c].top);
 			folio_len h = cf[c].top + vl_place(L, &v, cf[c].from, cf[c].end, x,
 			                                   pm.by + cf[c].top, body);
+			L->shrink_ratio = 0;
 			for (int k = cf[c].from; k < cf[c].end; k++)
 				if (v.items[k].kind == V_BOX)
 					v.items[k].page_label = label;

@@ -88,6 +88,7 @@ em_flush_space(emitter *E)
 		return;
 	E->have_space = false;
 	folio_len s = E->space;
+	folio_len min = E->space_min > 0 ? E->space_min : 0;
 	bool retain = E->space_retain;
 	E->space = 0;
 	E->space_retain = false;
@@ -100,6 +101,7 @@ em_flush_space(emitter *E)
 	it->h = s;
 	it->pen = pen;
 	it->retain = retain;
+	it->shrink = s - min;
 }
 
 void
@@ -144,10 +146,12 @@ em_penalty(emitter *E, int pen)
 }
 
 void
-em_space(emitter *E, folio_len s, bool retain)
+em_space(emitter *E, folio_len s, folio_len min, bool retain)
 {
-	if (!E->have_space || s > E->space)
+	if (!E->have_space || s > E->space) {
 		E->space = s;
+		E->space_min = min < s ? min : s;
+	}
 	E->space_retain = E->space_retain || retain;
 	E->have_space = true;
 }
@@ -272,7 +276,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 	for (int i = from; i < to; i++) {
 		vitem *it = &v->items[i];
 		if (it->kind == V_GLUE && (started || it->retain))
-			y += it->h;
+			y += it->h - (folio_len)(it->shrink * L->shrink_ratio);
 		if (it->kind != V_BOX)
 			continue;
 		started = true;
@@ -319,7 +323,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 	for (int i = from; i < to; i++) {
 		vitem *it = &v->items[i];
 		if (it->kind == V_GLUE && (started || it->retain))
-			y += it->h;
+			y += it->h - (folio_len)(it->shrink * L->shrink_ratio);
 		if (it->kind != V_BOX)
 			continue;
 		started = true;
