@@ -289,9 +289,26 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 	const char *wst = folio_fo_kw(style, FOLIO_PROP_WHITE_SPACE_TREATMENT);
 	bool keep_spaces = !strcmp(wst, "preserve");
 	bool drop_spaces = !strcmp(wst, "ignore");
+	/* white-space-treatment drops spaces next to the source's linefeeds
+	 * before linefeed-treatment turns those into spaces */
+	bool drop_before = !strcmp(wst, "ignore-if-surrounding-linefeed") ||
+	                   !strcmp(wst, "ignore-if-before-linefeed");
+	bool drop_after = !strcmp(wst, "ignore-if-surrounding-linefeed") ||
+	                  !strcmp(wst, "ignore-if-after-linefeed");
 	int start = (int)p->text.len;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
+		if (c == ' ' || c == '\t' || c == '\r') {
+			size_t e = i;
+			while (e < len && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r'))
+				e++;
+			bool before_lf = e < len && text[e] == '\n';
+			bool after_lf = i > 0 && text[i - 1] == '\n';
+			if ((drop_before && before_lf) || (drop_after && after_lf)) {
+				i = e - 1;   /* the whole run goes */
+				continue;
+			}
+		}
 		if (c == '\r')
 			c = ' ';
 		if (c == '\n') {
