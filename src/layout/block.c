@@ -330,10 +330,22 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			const char *id = folio_fo_str(c, FOLIO_PROP_ID);
 			if (*id)
 				para_mark_id(p, id);
+			/* an inline's padding and border: room before and after its
+			 * text, and its border drawn around each line fragment */
+			folio_border ib[4];
+			border_of(c, ib, 0);
+			folio_len room_s = padding_of(c, FOLIO_SIDE_START, 0) + ib[FOLIO_SIDE_START].width;
+			folio_len room_e = padding_of(c, FOLIO_SIDE_END, 0) + ib[FOLIO_SIDE_END].width;
+			bool bordered = ib[0].width || ib[1].width || ib[2].width || ib[3].width;
+			int bstart = para_pos(p);
+			para_spacer(p, c, room_s);
 			int start = para_pos(p);
 			walk(E, p, c, block, geo);
 			if (c->kind == FOLIO_FO_BASIC_LINK)
 				para_link(p, start, c);
+			para_spacer(p, c, room_e);
+			if (bordered)
+				para_border(p, bstart, c);
 		} else if (role == FOLIO_ROLE_BLOCK) {
 			para_flush(p, E, block, geo);
 			lay_block(E, c, *geo);

@@ -260,6 +260,10 @@ bool para_empty(const para *p);
  * caller's lay_children handles them. */
 void para_text(para *p, const folio_fo *style, const char *text, size_t len);
 void para_leader(para *p, const folio_fo *node);
+/* Fixed room of width w (an inline's start or end padding and border). */
+void para_spacer(para *p, const folio_fo *node, folio_len w);
+/* An inline with borders over [start, now). */
+void para_border(para *p, int start, const folio_fo *node);
 struct folio_image;
 void para_graphic(para *p, const folio_fo *node, struct folio_image *img,
                   folio_len vw, folio_len vh, folio_len cw, folio_len ch);

@@ -30,7 +30,14 @@ typedef struct leader {
 	struct folio_image *img;   /* a graphic (arena-owned), or NULL */
 	folio_len vh;              /* graphic: viewport height */
 	folio_len cw, ch;          /* graphic: content size */
+	bool spacer;               /* fixed room (inline padding and border) */
 } leader;
+
+/* An inline with borders: the byte range of its content. */
+typedef struct boxrec {
+	int start, end;
+	const folio_fo *fo;
+} boxrec;
 
 typedef struct mark {
 	int index;                 /* byte index in the text */
@@ -49,6 +56,8 @@ struct para {
 	int word_chars;            /* characters since the last break chance */
 	linkrec *links;            /* malloc'd */
 	int nlinks, caplinks;
+	boxrec *boxes;             /* malloc'd: inlines with borders */
+	int nboxes, capboxes;
 	mark *marks;               /* malloc'd */
 	int nmarks, capmarks;
 	folio_buf text;            /* UTF-8 */
@@ -77,6 +86,7 @@ para_reset(para *p)
 	p->nleaders = 0;
 	p->nmarks = 0;
 	p->nlinks = 0;
+	p->nboxes = 0;
 	p->content = false;
 	p->space = false;
 }
@@ -91,6 +101,7 @@ para_free(para *p)
 	free(p->leaders);
 	free(p->marks);
 	free(p->links);
+	free(p->boxes);
 	free(p);
 }
 
@@ -412,6 +423,30 @@ para_graphic(para *p, const folio_fo *node, struct folio_image *img,
 }
 
 void
+para_spacer(para *p, const folio_fo *node, folio_len w)
+{
+	if (w <= 0)
+		return;
+	leader *l = new_object(p);
+	l->fo = node;
+	l->spacer = true;
+	l->min = l->opt = l->max = w;
+	put_object(p, l, (PangoRectangle){0, 0, w, 0});
+}
+
+void
+para_border(para *p, int start, const folio_fo *node)
+{
+	if ((int)p->text.len <= start)
+		return;
+	if (p->nboxes == p->capboxes) {
+		p->capboxes = p->capboxes ? 2 * p->capboxes : 4;
+		p->boxes = folio_realloc_array(p->boxes, (size_t)p->capboxes, sizeof *p->boxes);
+	}
+	p->boxes[p->nboxes++] = (boxrec){start, (int)p->text.len, node};
+}
+
+void
 para_leader(para *p, const folio_fo *node)
 {
 	leader *l = new_object(p);
@@ -463,6 +498,44 @@ para_link(para *p, int start, const folio_fo *link)
 		p->links = folio_realloc_array(p->links, (size_t)p->caplinks, sizeof *p->links);
 	}
 	p->links[p->nlinks++] = (linkrec){start, (int)p->text.len, link};
+}
+
+/* Borders of the inlines on this line: one rectangle per line fragment,
+ * open at a side where the inline continues on another line. */
+static void
+add_border_areas(para *p, emitter *E, PangoLayoutLine *line, folio_area *la)
+{
+	int from = line->start_index, to = from + line->length;
+	for (int i = 0; i < p->nboxes; i++) {
+		boxrec *k = &p->boxes[i];
+		if (k->end <= from || k->start >= to)
+			continue;
+		int s = k->start > from ? k->start : from;
+		int e = k->end < to ? k->end : to;
+		int x0, x1;
+		pango_layout_line_index_to_x(line, s, FALSE, &x0);
+		pango_layout_line_index_to_x(line, e, FALSE, &x1);
+		if (x1 < x0) {
+			int t = x0;
+			x0 = x1;
+			x1 = t;
+		}
+		folio_area *a = area_new(E->L, FOLIO_AREA_BLOCK, k->fo);
+		border_of(k->fo, a->border, 0);
+		if (k->start < from)
+			a->border[FOLIO_SIDE_START].width = 0;
+		if (k->end > to)
+			a->border[FOLIO_SIDE_END].width = 0;
+		folio_len asc = k->fo->font_size * 9 / 10, desc = k->fo->font_size / 4;
+		folio_len pb = padding_of(k->fo, FOLIO_SIDE_BEFORE, 0);
+		folio_len pa = padding_of(k->fo, FOLIO_SIDE_AFTER, 0);
+		a->x = la->x + x0;
+		a->w = x1 - x0;
+		a->y = la->baseline - asc - pb - a->border[FOLIO_SIDE_BEFORE].width;
+		a->h = asc + desc + pb + pa + a->border[FOLIO_SIDE_BEFORE].width +
+		       a->border[FOLIO_SIDE_AFTER].width;
+		area_append(la, a);
+	}
 }
 
 /* Clickable rectangles of the links that touch this line. */
@@ -605,13 +678,13 @@ stretch_leaders(para *p, PangoLayout *pl, folio_len width, align a, align last)
 		int n = 0;
 		for (int i = 0; i < p->nleaders; i++)
 			if (p->leaders[i].index >= from && p->leaders[i].index < to &&
-			    !p->leaders[i].img)
+			    !p->leaders[i].img && !p->leaders[i].spacer)
 				n++;
 		if (!n || free <= 0)
 			continue;
 		for (int i = 0; i < p->nleaders; i++) {
 			leader *l = &p->leaders[i];
-			if (l->index < from || l->index >= to || l->img)
+			if (l->index < from || l->index >= to || l->img || l->spacer)
 				continue;
 			folio_len w = l->shape->logical_rect.width + free / n;
 			if (l->max >= 0 && w > l->max)
@@ -638,7 +711,7 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 	int from = line->start_index, to = from + line->length;
 	for (int i = 0; i < p->nleaders; i++) {
 		leader *l = &p->leaders[i];
-		if (l->index < from || l->index >= to)
+		if (l->index < from || l->index >= to || l->spacer)
 			continue;
 		if (l->img) {
 			PangoRectangle pos;
@@ -794,6 +867,8 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 			add_leader_areas(p, E, pl, line, la, log.x);
 		if (p->nlinks)
 			add_link_areas(p, E, pl, line, la, log.x);
+		if (p->nboxes)
+			add_border_areas(p, E, line, la);
 		if (k > 0)
 			em_penalty(E, (k >= orphans && nlines - k >= widows) ? 0 : PEN_INF);
 		bool final = pango_layout_iter_at_last_line(it);
