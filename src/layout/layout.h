@@ -61,6 +61,7 @@ typedef struct folio_area {
 	folio_len thickness;        /* rule thickness */
 	uint32_t color;             /* rule or dots colour */
 	PangoFontDescription *font; /* dots: font (owned by the arena) */
+	const char *pattern;        /* dots / use-content: the text repeated */
 	/* FOLIO_AREA_IMAGE: the graphic (owned by the arena) drawn at
 	 * (x, y) in content_w x content_h; w x h is its viewport */
 	struct folio_image *image;

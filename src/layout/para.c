@@ -729,7 +729,8 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 		}
 		const char *pat = folio_fo_kw(l->fo, FOLIO_PROP_LEADER_PATTERN);
 		int kind = !strcmp(pat, "rule") ? FOLIO_LEADER_RULE
-		         : !strcmp(pat, "dots") ? FOLIO_LEADER_DOTS : FOLIO_LEADER_SPACE;
+		         : (!strcmp(pat, "dots") || !strcmp(pat, "use-content"))
+		               ? FOLIO_LEADER_DOTS : FOLIO_LEADER_SPACE;
 		if (kind == FOLIO_LEADER_SPACE)
 			continue;
 		PangoRectangle pos;
@@ -743,6 +744,19 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 		a->y = la->baseline - a->thickness;
 		a->h = a->thickness;
 		if (kind == FOLIO_LEADER_DOTS) {
+			a->pattern = ".";
+			if (!strcmp(pat, "use-content")) {
+				/* the leader's own text, repeated */
+				folio_buf t = {0};
+				for (const folio_fo *c = l->fo->first; c; c = c->next)
+					if (c->kind == FOLIO_FO_TEXT)
+						for (size_t k = 0; k < c->text_len; k++)
+							if (!strchr(" \t\r\n", c->text[k]))
+								folio_buf_add(&t, c->text + k, 1);
+				if (t.len)
+					a->pattern = folio_arena_strdup(E->L->arena, t.data);
+				folio_buf_clear(&t);
+			}
 			a->font = font_of(l->fo);
 			folio_arena_release(E->L->arena,
 			                    (void (*)(void *))pango_font_description_free,

@@ -96,19 +96,23 @@ draw_leader(cairo_t *cr, const folio_area *a)
 	const folio_area *line = a->parent;
 	if (!line || line->kind != FOLIO_AREA_LINE || !a->font)
 		return;
+	const char *pat = a->pattern ? a->pattern : ".";
+	size_t plen = strlen(pat);
 	PangoLayout *pl = pango_layout_new(pango_layout_get_context(line->line->layout));
 	pango_layout_set_font_description(pl, a->font);
-	pango_layout_set_text(pl, ".", 1);
+	pango_layout_set_text(pl, pat, (int)plen);
 	PangoRectangle log;
 	pango_layout_get_extents(pl, NULL, &log);
 	if (log.width > 0) {
 		int n = a->w / log.width;
+		if (n > 4096)
+			n = 4096;
 		if (n > 0) {
-			char *dots = g_malloc((size_t)n + 1);
-			memset(dots, '.', (size_t)n);
-			dots[n] = 0;
-			pango_layout_set_text(pl, dots, n);
-			g_free(dots);
+			GString *rep = g_string_sized_new((size_t)n * plen);
+			for (int k = 0; k < n; k++)
+				g_string_append_len(rep, pat, (gssize)plen);
+			pango_layout_set_text(pl, rep->str, (int)rep->len);
+			g_string_free(rep, TRUE);
 			PangoLayoutLine *l = pango_layout_get_line_readonly(pl, 0);
 			set_color(cr, a->color);
 			cairo_move_to(cr, pt(a->x + a->w - n * log.width), pt(line->baseline));
