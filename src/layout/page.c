@@ -21,6 +21,9 @@ typedef struct master {
 	folio_len before_y, before_h;         /* region-before */
 	folio_len after_y, after_h;           /* region-after */
 	const char *before_name, *after_name; /* region names */
+	folio_len before_x, before_w;         /* region-before across the page */
+	folio_len after_x, after_w;           /* region-after across the page */
+	folio_len side_y, side_h;             /* region-start/-end vertically */
 	folio_len start_w, end_w;             /* region-start/-end extents */
 	const char *start_name, *end_name;
 	folio_len ay, ah;                     /* content rectangle y, height */
@@ -104,6 +107,17 @@ master_geometry(const folio_fo *spm, master *m)
 	    ? folio_fo_str(rs, FOLIO_PROP_REGION_NAME) : (rs ? "xsl-region-start" : NULL);
 	m->end_name = re && *folio_fo_str(re, FOLIO_PROP_REGION_NAME)
 	    ? folio_fo_str(re, FOLIO_PROP_REGION_NAME) : (re ? "xsl-region-end" : NULL);
+	/* precedence: a before/after region with precedence="true" spans the
+	 * whole width and the side regions stop at it; otherwise it sits
+	 * between the side regions */
+	bool bp = rbe && folio_fo_is(rbe, FOLIO_PROP_PRECEDENCE, "true");
+	bool ap = raf && folio_fo_is(raf, FOLIO_PROP_PRECEDENCE, "true");
+	m->before_x = bp ? m->ax : m->ax + m->start_w;
+	m->before_w = bp ? m->aw : m->aw - m->start_w - m->end_w;
+	m->after_x = ap ? m->ax : m->ax + m->start_w;
+	m->after_w = ap ? m->aw : m->aw - m->start_w - m->end_w;
+	m->side_y = mt + (bp ? m->before_h : 0);
+	m->side_h = ah - (bp ? m->before_h : 0) - (ap ? m->after_h : 0);
 }
 
 typedef struct pagectx {
@@ -541,12 +555,13 @@ new_page(layout *L, pagelist *pl, const folio_fo *ps, const master *m, int numbe
 	page->page_number = number;
 	page->page_label = format_page_number(L, number, format);
 	L->page_label = page->page_label;
-	place_static(L, ps, m->before_name, page, m->ax, m->before_y, m->aw, m->before_h);
-	place_static(L, ps, m->after_name, page, m->ax, m->after_y, m->aw, m->after_h);
-	/* the side regions run the full height of the content rectangle */
-	place_static(L, ps, m->start_name, page, m->ax, m->ay, m->start_w, m->ah);
-	place_static(L, ps, m->end_name, page, m->ax + m->aw - m->end_w, m->ay,
-	             m->end_w, m->ah);
+	place_static(L, ps, m->before_name, page, m->before_x, m->before_y,
+	             m->before_w, m->before_h);
+	place_static(L, ps, m->after_name, page, m->after_x, m->after_y,
+	             m->after_w, m->after_h);
+	place_static(L, ps, m->start_name, page, m->ax, m->side_y, m->start_w, m->side_h);
+	place_static(L, ps, m->end_name, page, m->ax + m->aw - m->end_w, m->side_y,
+	             m->end_w, m->side_h);
 	L->page_label = NULL;
 	folio_area *body = area_new(L, FOLIO_AREA_REGION, m->spm);
 	body->region_name = "xsl-region-body";
