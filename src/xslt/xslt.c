@@ -22,7 +22,8 @@
 
 struct folio_xslt {
 	xsltStylesheetPtr sheet;  /* owned */
-	char *dir;                /* owned; directory of the stylesheet */
+	char *dir;                /* owned; the data directory (the parent of the
+	                             stylesheet's directory): reads allowed below */
 	char *path;               /* owned; the stylesheet file */
 };
 
@@ -172,8 +173,8 @@ check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 	}
 	if (!path_allowed(value)) {
 		xsltTransformError(ctxt, NULL, NULL,
-		                   "reading %s is not allowed (outside the stylesheet "
-		                   "and source directories)\n", value);
+		                   "reading %s is not allowed (outside folio's data "
+		                   "directory and the source's directory)\n", value);
 		return 0;
 	}
 	return 1;
@@ -217,7 +218,13 @@ folio_xslt_load(folio_diags *d, const char *path)
 	s->path = folio_strdup(path);
 	char real[PATH_MAX];
 	char *copy = folio_strdup(realpath(path, real) ? real : path);
-	s->dir = folio_strdup(dirname(copy));
+	/* reads are allowed in folio's data directory: the parent of the
+	 * stylesheet's directory (schemas/ and stylesheets/ read each other's
+	 * files, e.g. rules read the label catalogues) */
+	char *dir = dirname(copy);
+	char *parent_copy = folio_strdup(dir);
+	s->dir = folio_strdup(dirname(parent_copy));
+	free(parent_copy);
 	free(copy);
 	return s;
 }
