@@ -500,6 +500,24 @@ para_link(para *p, int start, const folio_fo *link)
 	p->links[p->nlinks++] = (linkrec){start, (int)p->text.len, link};
 }
 
+/* The part of bytes [start, end) that lies on line, as x positions from
+ * the line's start (x0 <= x1); false when none of it does. */
+static bool
+line_span(PangoLayoutLine *line, int start, int end, int *x0, int *x1)
+{
+	int from = line->start_index, to = from + line->length;
+	if (end <= from || start >= to)
+		return false;
+	pango_layout_line_index_to_x(line, start > from ? start : from, FALSE, x0);
+	pango_layout_line_index_to_x(line, end < to ? end : to, FALSE, x1);
+	if (*x1 < *x0) {
+		int t = *x0;
+		*x0 = *x1;
+		*x1 = t;
+	}
+	return true;
+}
+
 /* Borders of the inlines on this line: one rectangle per line fragment,
  * open at a side where the inline continues on another line. */
 static void
@@ -508,18 +526,9 @@ add_border_areas(para *p, emitter *E, PangoLayoutLine *line, folio_area *la)
 	int from = line->start_index, to = from + line->length;
 	for (int i = 0; i < p->nboxes; i++) {
 		boxrec *k = &p->boxes[i];
-		if (k->end <= from || k->start >= to)
-			continue;
-		int s = k->start > from ? k->start : from;
-		int e = k->end < to ? k->end : to;
 		int x0, x1;
-		pango_layout_line_index_to_x(line, s, FALSE, &x0);
-		pango_layout_line_index_to_x(line, e, FALSE, &x1);
-		if (x1 < x0) {
-			int t = x0;
-			x0 = x1;
-			x1 = t;
-		}
+		if (!line_span(line, k->start, k->end, &x0, &x1))
+			continue;
 		folio_area *a = area_new(E->L, FOLIO_AREA_BLOCK, k->fo);
 		border_of(k->fo, a->border, 0);
 		if (k->start < from)
@@ -540,24 +549,13 @@ add_border_areas(para *p, emitter *E, PangoLayoutLine *line, folio_area *la)
 
 /* Clickable rectangles of the links that touch this line. */
 static void
-add_link_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
-               folio_area *la, folio_len line_x_in_layout)
+add_link_areas(para *p, emitter *E, PangoLayoutLine *line, folio_area *la)
 {
-	int from = line->start_index, to = from + line->length;
 	for (int i = 0; i < p->nlinks; i++) {
 		linkrec *k = &p->links[i];
-		if (k->end <= from || k->start >= to)
-			continue;
-		int s = k->start > from ? k->start : from;
-		int e = k->end < to ? k->end : to;
 		int x0, x1;
-		pango_layout_line_index_to_x(line, s, FALSE, &x0);
-		pango_layout_line_index_to_x(line, e, FALSE, &x1);
-		if (x1 < x0) {
-			int t = x0;
-			x0 = x1;
-			x1 = t;
-		}
+		if (!line_span(line, k->start, k->end, &x0, &x1))
+			continue;
 		const char *dest = folio_fo_str(k->fo, FOLIO_PROP_INTERNAL_DESTINATION);
 		bool internal = *dest != 0;
 		if (!internal)
@@ -575,8 +573,6 @@ add_link_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 		a->link_internal = internal;
 		area_append(la, a);
 	}
-	(void)pl;
-	(void)line_x_in_layout;
 }
 
 void
@@ -880,7 +876,7 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		if (p->nleaders)
 			add_leader_areas(p, E, pl, line, la, log.x);
 		if (p->nlinks)
-			add_link_areas(p, E, pl, line, la, log.x);
+			add_link_areas(p, E, line, la);
 		if (p->nboxes)
 			add_border_areas(p, E, line, la);
 		if (k > 0)
