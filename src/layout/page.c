@@ -259,10 +259,11 @@ typedef struct cut {
 /* Cuts row j so that a part fills the rest of the page (from y on). */
 static bool
 try_row_split(layout *L, vitem *it, folio_len y, folio_len H, bool at_top, int j,
-              cut *c)
+              cut *c, bool forced)
 {
 	/* a row kept together is still cut when it cannot fit on any page */
-	if (!it->row || H - y <= 0 || (!it->row->splittable && !(at_top && it->h > H)))
+	if (!it->row || H - y <= 0 ||
+	    (!forced && !it->row->splittable && !(at_top && it->h > H)))
 		return false;
 	folio_len h1, h2;
 	rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
@@ -344,9 +345,22 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 		if (it->kind == V_BOX) {
 			folio_len fh = feet_height(it->feet);
 			folio_len extra = fh ? fh + (foot ? 0 : sep_h) : 0;
+			/* a body row needs room for its table's repeated footer */
+			folio_len tf = it->table && it->table->footer && !it->is_header &&
+			               !it->is_footer ? it->table->footer_h : 0;
+			extra += tf;
 			folio_len ys = y - shrink;  /* y with every space at its minimum */
+			folio_len fh_row;
+			int fkind;
+			/* a forced break inside a cell cuts the row there */
+			if (it->row && row_forced(it->row, &fh_row, &fkind) &&
+			    ys + fh_row + foot + extra <= H &&
+			    try_row_split(L, it, ys, ys + fh_row, !started, j, c, true)) {
+				c->force = fkind;
+				return j;
+			}
 			if (ys + it->h + foot + extra > H &&
-			    try_row_split(L, it, ys, H - foot - extra, !started, j, c))
+			    try_row_split(L, it, ys, H - foot - extra, !started, j, c, false))
 				return j;
 			/* the box fits but not all of its footnotes: it stays, its
 			 * first footnote starts here and continues on the next page */
@@ -376,7 +390,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "overflow",
 				              "content is taller than the page body and overflows it");
 			y += it->h;
-			foot += extra;
+			foot += extra - tf;
 			started = true;
 		} else if (it->kind == V_GLUE) {
 			shrink += it->shrink;
@@ -732,6 +746,19 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				           pm.by + cf[c].top + cf[c].ct.part_y);
 				feet_collect(&v, cf[c].end, cf[c].end + 1, &feet);
 				h = cf[c].top + cf[c].ct.part_y + cf[c].ct.part_h;
+			}
+			/* a table continuing on the next page gets its footer */
+			const vitem *lastb = NULL;
+			for (int k = cf[c].end - 1 + (cf[c].ct.part ? 1 : 0); k >= cf[c].from; k--)
+				if (k < v.n && v.items[k].kind == V_BOX) {
+					lastb = &v.items[k];
+					break;
+				}
+			if (lastb && lastb->table && lastb->table->footer && !lastb->is_footer &&
+			    !lastb->is_header) {
+				for (const folio_area *a = lastb->table->footer; a; a = a->next)
+					area_adopt(body, area_clone(L, a), x, pm.by + h);
+				h += lastb->table->footer_h;
 			}
 			if (h > flow_h)
 				flow_h = h;
