@@ -143,6 +143,7 @@ typedef struct markrec {
 
 /* Everything one layout run shares. */
 typedef struct layout {
+	bool trial;               /* fitting a page only to see: rows are not cut */
 	folio_diags *d;
 	const folio_fo_doc *doc;
 	folio_arena *arena;       /* the area tree's arena */
