@@ -91,7 +91,18 @@ typedef struct rowbox {
 	bool splittable;          /* may be cut at a page end */
 	footnote *feet;           /* footnotes cited inside the cells */
 	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
+	int brk;                  /* in a row group: 1 + the kind of a forced
+	                             break after this row, 0 for none */
 } rowbox;
+
+/* Rows joined by cells that span rows: placed as one box, cut at a page
+ * end between or inside rows (rows.c).  Arrays in the arena. */
+typedef struct rowgroup {
+	rowbox **rows;
+	folio_len *h;             /* row heights (group_heights) */
+	int n;
+	bool splittable;
+} rowgroup;
 
 struct vitem {
 	vkind kind;
@@ -109,6 +120,7 @@ struct vitem {
 	                             minimum) when that lets a page hold more */
 	const char *page_label;   /* box: its page, once paginated */
 	rowbox *row;              /* box: a table row placed lazily, or NULL */
+	rowgroup *grp;            /* box: rows joined by row spans, or NULL */
 	footnote *feet;           /* box: footnotes cited in it */
 	const folio_fo *fo;       /* generating node, for diagnostics */
 };
@@ -143,6 +155,10 @@ typedef struct markrec {
 
 /* Everything one layout run shares. */
 typedef struct layout {
+	folio_area *tail;         /* vl_place: the first part of a row cut at the
+	                             end of the stretch, placed as its last box
+	                             (inside the decos of the cut item) */
+	folio_len tail_h;
 	bool trial;               /* fitting a page only to see: rows are not cut */
 	folio_diags *d;
 	const folio_fo_doc *doc;
@@ -309,6 +325,17 @@ bool row_forced(const rowbox *rb, folio_len *h, int *kind);
 /* Where a cell's forced breaks with nothing before (or after) them in the
  * cell act on the whole row: the kind, or -1. */
 int cell_edge_force(const rowcell *c, bool before);
+/* Row heights of a group (a spanning cell taller than its rows makes the
+ * last of them taller); returns the group's height. */
+folio_len group_heights(rowgroup *g);
+folio_area *group_areas(layout *L, rowgroup *g);
+/* A forced break after a row of the group but its last: the height up to
+ * it and its kind; false when there is none. */
+bool group_forced(rowgroup *g, folio_len *h, int *kind);
+/* Cuts a group so that its first part (returned) fits in avail; g keeps
+ * the rest.  NULL when no part can go there. */
+rowgroup *group_split(layout *L, rowgroup *g, folio_len avail, bool at_top,
+                      folio_len *h1, folio_len *h2);
 rowbox *row_split(layout *L, rowbox *rb, folio_len avail, bool at_top,
                   folio_len *h1, folio_len *h2);
 void rowbox_release(void *rb);

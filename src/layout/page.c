@@ -254,7 +254,8 @@ format_page_number(layout *L, int n, const char *format)
 typedef struct cut {
 	int next;          /* where the next page starts */
 	int force;         /* forced break kind that ended the page, or -1 */
-	rowbox *part;      /* first part of a row cut at the page end, or NULL */
+	bool part;         /* a row (or row group) is cut at the page end */
+	folio_area *part_areas;  /* the areas of its first part */
 	folio_len part_h;  /* its height */
 	folio_len part_y;  /* where it goes, from the top of the body */
 } cut;
@@ -265,14 +266,23 @@ try_row_split(layout *L, vitem *it, folio_len y, folio_len H, bool at_top, int j
               cut *c, bool forced)
 {
 	/* a row kept together is still cut when it cannot fit on any page */
-	if (!it->row || H - y <= 0 || L->trial ||
-	    (!forced && !it->row->splittable && !(at_top && it->h > H)))
+	bool splittable = it->row ? it->row->splittable : it->grp ? it->grp->splittable : false;
+	if ((!it->row && !it->grp) || H - y <= 0 || L->trial ||
+	    (!forced && !splittable && !(at_top && it->h > H)))
 		return false;
 	folio_len h1, h2;
-	rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
-	if (!part)
-		return false;
-	c->part = part;
+	if (it->row) {
+		rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
+		if (!part)
+			return false;
+		c->part_areas = row_areas(L, part, h1);
+	} else {
+		rowgroup *part = group_split(L, it->grp, H - y, at_top, &h1, &h2);
+		if (!part)
+			return false;
+		c->part_areas = group_areas(L, part);
+	}
+	c->part = true;
 	c->part_h = h1;
 	c->part_y = y;
 	c->next = j;
@@ -356,7 +366,8 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			folio_len fh_row;
 			int fkind;
 			/* a forced break inside a cell cuts the row there */
-			if (it->row && row_forced(it->row, &fh_row, &fkind) &&
+			if (((it->row && row_forced(it->row, &fh_row, &fkind)) ||
+			     (it->grp && group_forced(it->grp, &fh_row, &fkind))) &&
 			    ys + fh_row + foot + extra <= H &&
 			    try_row_split(L, it, ys, ys + fh_row, !started, j, c, true)) {
 				c->force = fkind;
@@ -819,6 +830,10 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
 					area_adopt(body, area_clone(L, a), x, pm.by);
 			L->shrink_ratio = shrink_ratio(&v, cf[c].from, cf[c].end, pm.bh - cf[c].top);
+			if (cf[c].ct.part) {
+				L->tail = cf[c].ct.part_areas;
+				L->tail_h = cf[c].ct.part_h;
+			}
 			folio_len h = cf[c].top + vl_place(L, &v, cf[c].from, cf[c].end, x,
 			                                   pm.by + cf[c].top, body);
 			L->shrink_ratio = 0;
@@ -826,12 +841,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				if (v.items[k].kind == V_BOX)
 					v.items[k].page_label = label;
 			feet_collect(&v, cf[c].from, cf[c].end, &feet);
-			if (cf[c].ct.part) {
-				area_adopt(body, row_areas(L, cf[c].ct.part, cf[c].ct.part_h), x,
-				           pm.by + cf[c].top + cf[c].ct.part_y);
+			if (cf[c].ct.part)
 				feet_collect(&v, cf[c].end, cf[c].end + 1, &feet);
-				h = cf[c].top + cf[c].ct.part_y + cf[c].ct.part_h;
-			}
 			/* a table continuing on the next page gets its footer */
 			const vitem *lastb = NULL;
 			for (int k = cf[c].end - 1 + (cf[c].ct.part ? 1 : 0); k >= cf[c].from; k--)
