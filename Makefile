@@ -30,6 +30,10 @@ LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image
                       src/layout/*.c src/render/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
+# folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
+MAIN_OBJ += $(BUILD)/src/batch.o $(BUILD)/src/batch-jobs.o
+PKGS += libcrypto json-glib-1.0
+DEB_PACKAGES += libssl-dev libjson-glib-dev parallel
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS := $(wildcard src/*.h src/*/*.h src/*/*.def)
