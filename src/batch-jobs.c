@@ -18,6 +18,7 @@
 #include <glob.h>
 #include <json-glib/json-glib.h>
 #include <libgen.h>
+#include <limits.h>
 #include <libxml/xmlreader.h>
 #include <openssl/evp.h>
 #include <stdlib.h>
@@ -764,6 +765,17 @@ batch_entry_bytes(const batch_jobs *jobs, const batch_job *j, size_t *len)
 
 /* ---- shards and outputs ----------------------------------------------- */
 
+static void
+drop_job(batch_job *j)
+{
+	free(j->input);
+	free(j->key);
+	free(j->output);
+	free(j->ns_inject);
+	free(j->diags);
+	memset(j, 0, sizeof *j);
+}
+
 void
 batch_jobs_shard(batch_jobs *jobs, unsigned k, unsigned n)
 {
@@ -780,14 +792,18 @@ batch_jobs_shard(batch_jobs *jobs, unsigned k, unsigned n)
 		if (h % n == k - 1) {
 			jobs->v[kept++] = *j;
 		} else {
-			free(j->input);
-			free(j->key);
-			free(j->output);
-			free(j->ns_inject);
-			free(j->diags);
+			drop_job(j);
 		}
 	}
 	jobs->n = kept;
+}
+
+static bool
+same_source(const batch_job *a, const batch_job *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	return a->entry == b->entry && realpath(a->input, ra) && realpath(b->input, rb) &&
+	       !strcmp(ra, rb);
 }
 
 bool
@@ -800,6 +816,10 @@ batch_jobs_check_outputs(batch_jobs *jobs)
 		if (!j->output)
 			continue;
 		batch_job *other = g_hash_table_lookup(seen, j->output);
+		if (other && same_source(other, j)) {
+			drop_job(j);   /* named twice (overlapping globs): once is enough */
+			continue;
+		}
 		if (other) {
 			usage_error(jobs, folio_asprintf("%s and %s would both write %s "
 			                                 "(change the name template or the "
@@ -810,6 +830,11 @@ batch_jobs_check_outputs(batch_jobs *jobs)
 		g_hash_table_insert(seen, j->output, j);
 	}
 	g_hash_table_destroy(seen);
+	size_t kept = 0;
+	for (size_t i = 0; i < jobs->n; i++)
+		if (jobs->v[i].input)
+			jobs->v[kept++] = jobs->v[i];
+	jobs->n = kept;
 	return ok;
 }
 
@@ -1251,4 +1276,12 @@ batch_manifest_line(FILE *f, const batch_job *j)
 	json_node_unref(root);
 	g_object_unref(g);
 	g_object_unref(b);
+}
+
+size_t
+batch_clean_stale_one(const char *output)
+{
+	batch_job j = {.output = (char *)output};
+	batch_jobs one = {.v = &j, .n = 1};
+	return batch_clean_stale(&one, NULL);
 }

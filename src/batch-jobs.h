@@ -126,5 +126,7 @@ bool batch_mkdirs_for(const char *path);
  * (".NAME.XXXXXX" from a run that was killed), and beside extra (the
  * manifest) when not NULL.  Returns how many. */
 size_t batch_clean_stale(const batch_jobs *jobs, const char *extra);
+/* The same for one output (after its worker crashed or was stopped). */
+size_t batch_clean_stale_one(const char *output);
 
 #endif

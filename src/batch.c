@@ -479,6 +479,8 @@ reap(run *r, worker *w)
 		batch_job *j = &r->jobs.v[w->job];
 		folio_buf b = {0};
 		describe_exit(&b, j, status, w->timed_out, r->o->timeout);
+		if (j->output)
+			batch_clean_stale_one(j->output);   /* its half-written temp file */
 		j->diags = b.data;
 		j->state = JOB_FAILED;
 		j->status = FOLIO_EDOC;
@@ -611,10 +613,32 @@ stop_workers(run *r)
 			continue;
 		while (waitpid(r->w[i].pid, NULL, 0) < 0 && errno == EINTR)
 			;
+		if (r->w[i].job >= 0 && r->jobs.v[r->w[i].job].output)
+			batch_clean_stale_one(r->jobs.v[r->w[i].job].output);
 		close_fd(&r->w[i].to);
 		close_fd(&r->w[i].from);
 		r->w[i].pid = 0;
 	}
+}
+
+/* How long to wait for results: until the next redraw of the bar or the
+ * next --timeout deadline, whichever comes first. */
+static int
+poll_ms(const run *r)
+{
+	double wait = r->o->progress == PROG_BAR ? 0.2 : 1.0;
+	if (r->o->timeout > 0) {
+		double t = now();
+		for (int i = 0; i < r->nw; i++) {
+			const worker *w = &r->w[i];
+			if (w->pid && w->job >= 0 && !w->timed_out) {
+				double left = w->started + r->o->timeout - t;
+				if (left < wait)
+					wait = left > 0 ? left : 0;
+			}
+		}
+	}
+	return (int)(wait * 1000) + 1;
 }
 
 /* The scheduling loop: until every queued job has a result. */
@@ -639,7 +663,7 @@ render_all(run *r)
 		}
 		if (n == 0)
 			break;
-		int k = poll(p, (nfds_t)r->nw, r->o->progress == PROG_BAR ? 200 : 1000);
+		int k = poll(p, (nfds_t)r->nw, poll_ms(r));
 		if (k < 0 && errno != EINTR)
 			break;
 		for (int i = 0; i < r->nw && k > 0; i++) {
