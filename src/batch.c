@@ -974,6 +974,11 @@ folio_batch_main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o, &inputs, &nin);
 	if (rc >= 0)
 		goto out;
+	/* "out/" and "out" name the same outputs (and the same shard keys) */
+	char *out_dir = folio_strdup(o.list.out_dir);
+	for (size_t n = strlen(out_dir); n > 1 && out_dir[n - 1] == '/'; )
+		out_dir[--n] = 0;
+	o.list.out_dir = out_dir;
 	if (o.progress == PROG_AUTO)
 		o.progress = isatty(STDERR_FILENO) ? PROG_BAR : PROG_PLAIN;
 	if (o.quiet && o.progress == PROG_BAR)
@@ -1001,6 +1006,7 @@ folio_batch_main(int argc, char **argv)
 	free(r.data_dir);
 	batch_jobs_free(&r.jobs);
 	xmlCleanupParser();
+	free(out_dir);
 out:
 	free(o.params);
 	free(inputs);
