@@ -1249,6 +1249,8 @@ batch_manifest_line(FILE *f, const batch_job *j)
 	add_int(b, "bytes", (int64_t)j->bytes, pdf);
 	add_int(b, "ms", j->ms, j->state != JOB_SKIPPED);
 	add_str(b, "type", j->type);
+	add_int(b, "worker", j->worker, j->worker > 0);
+	add_int(b, "worker_peak_rss_kib", j->rss_kib, j->rss_kib > 0);
 	add_str(b, "input_sha256", j->in_sha256);
 	add_str(b, "deps_sha256", j->deps_sha256);
 	json_builder_set_member_name(b, "diagnostics");

@@ -56,6 +56,8 @@ typedef struct batch_job {
 	int64_t pages;      /* -1 = unknown (skipped without a manifest record) */
 	uint64_t bytes;     /* of the PDF */
 	int64_t ms;         /* wall time of the render in the worker */
+	int64_t worker;     /* pid of the worker that rendered it, or 0 */
+	int64_t rss_kib;    /* that worker's peak RSS after it (KiB), or 0 */
 	char sha256[65];    /* of the PDF; "" when none */
 	char in_sha256[65]; /* of the source (the entry's bytes for entries) */
 	const char *deps_sha256;  /* borrowed from the dependency cache */

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -105,6 +106,8 @@ typedef struct frame {
 	int64_t pages;
 	uint64_t bytes;
 	int64_t ms;
+	int64_t worker;          /* pid */
+	int64_t rss_kib;         /* the worker's peak RSS so far */
 	char sha256[65];
 	uint32_t diag_len;
 } frame;
@@ -232,6 +235,9 @@ render_one(run *r, folio_session *s, const batch_job *j, frame *f, folio_buf *di
 	collect_diags(s, diags);
 	f->status = st;
 	f->ms = (int64_t)((now() - t) * 1000 + 0.5);
+	struct rusage ru;
+	f->worker = getpid();
+	f->rss_kib = getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
 }
 
 static void __attribute__((noreturn))
@@ -519,6 +525,8 @@ receive(run *r, worker *w)
 	j->pages = f.pages;
 	j->bytes = f.bytes;
 	j->ms = f.ms;
+	j->worker = f.worker;
+	j->rss_kib = f.rss_kib;
 	f.sha256[64] = 0;
 	memcpy(j->sha256, f.sha256, sizeof j->sha256);
 	free(j->diags);
