@@ -371,6 +371,10 @@ report(run *r, const batch_job *j)
 	progress_mode m = r->o->progress;
 	if (r->o->quiet && !failed)
 		return;
+	if (m == PROG_BAR && !failed && !(j->state == JOB_DONE && has_printable_diags(r, j))) {
+		draw_bar(r, false);   /* nothing to say but progress */
+		return;
+	}
 	clear_bar(r);
 	if (m == PROG_PLAIN || failed) {
 		int w = snprintf(NULL, 0, "%zu", r->total);
