@@ -633,6 +633,22 @@ strip_xml(const char *path)
 	return b;
 }
 
+/* A name from a template (which may come from the document itself) must
+ * stay below the output directory: not absolute, no "." or ".." step. */
+static bool
+name_stays_inside(const char *name)
+{
+	if (name[0] == '/' || !name[0])
+		return false;
+	for (const char *p = name; *p; ) {
+		size_t n = strcspn(p, "/");
+		if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && !strncmp(p, "..", 2)))
+			return false;
+		p += n + (p[n] == '/');
+	}
+	return true;
+}
+
 /* One entry of a collection becomes one job. */
 static void
 add_entry(batch_jobs *jobs, const batch_list_opts *o, folio_xml_doc *x,
@@ -667,6 +683,12 @@ add_entry(batch_jobs *jobs, const batch_list_opts *o, folio_xml_doc *x,
 	char *name = expand_name(tmpl, el, j->type[0] ? j->type : "document", index,
 	                         count, src, &why);
 	free(src);
+	if (name && !name_stays_inside(name)) {
+		why = folio_asprintf("the output name \"%s\" would leave the output "
+		                     "directory", name);
+		free(name);
+		name = NULL;
+	}
 	if (!name) {
 		folio_diags_add(&d, FOLIO_ERROR, "collection", x->path, j->line, j->col,
 		                "%s", why);

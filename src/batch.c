@@ -921,12 +921,14 @@ static int
 run_batch(run *r)
 {
 	batch_opts *o = r->o;
-	if (o->shard_n)
-		batch_jobs_shard(&r->jobs, o->shard_k, o->shard_n);
+	/* on the whole list, so every shard sees the same collisions and drops
+	 * the same duplicates */
 	if (!batch_jobs_check_outputs(&r->jobs)) {
 		fprintf(stderr, "folio: error: %s\n", r->jobs.usage_error);
 		return FOLIO_EUSAGE;
 	}
+	if (o->shard_n)
+		batch_jobs_shard(&r->jobs, o->shard_k, o->shard_n);
 	plan(r);
 	if (o->dry_run) {
 		dry_run(r);

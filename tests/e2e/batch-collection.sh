@@ -97,6 +97,18 @@ folio batch "$c" -d "$T/same" --name 'same.pdf'
 expect_rc collection-name-collision-exit-2 2
 expect_no_file collection-name-collision-writes-nothing "$T/same"
 
+# a name template (here from the document itself) cannot leave the
+# output directory
+sed -e 's|<collection |<collection name="../{number}" |' "$c" >"$T/escape.xml"
+mkdir -p "$T/esc/out"
+folio batch "$T/escape.xml" -d "$T/esc/out"
+if [ "$RC" -eq 1 ] && [ "$(grep -c 'would leave the output directory' "$ERR")" -eq 4 ] &&
+   [ "$(ls "$T/esc")" = out ] && [ -z "$(ls "$T/esc/out")" ]; then
+  pass collection-name-cannot-escape
+else
+  fail collection-name-cannot-escape "expected 4 errors and nothing written" "$ERR"
+fi
+
 # a collection that is not well-formed is one failure with its line
 printf '<collection xmlns="urn:folio:collection">\n<a>\n</collection>\n' >"$T/bad.xml"
 folio batch "$T/bad.xml" "$T/alone.xml" -d "$T/bad"
