@@ -12,10 +12,19 @@ import time
 from multiprocessing import Pool
 
 
+FONTS = None
+
+
 def render(job):
+    # A service keeps its FontConfiguration: fontconfig is not asked again
+    # for every document (as the command line must).
+    global FONTS
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    if FONTS is None:
+        FONTS = FontConfiguration()
     i, path, outdir = job
-    doc = HTML(path).render()
+    doc = HTML(path).render(font_config=FONTS)
     doc.write_pdf(f"{outdir}/{i:04d}.pdf")
     return len(doc.pages)
 
