@@ -4,7 +4,9 @@
 #   make test    install what is missing, build, run every test
 #   make golden-update   regenerate the golden dumps (review the diff!)
 #   make conformance     score `folio fo` with ../shared/conformance
-#   make bench           layout cost: ms/page and peak RSS, 3 vs 300 pages
+#   make bench           layout cost: ms/page and peak RSS, 3 vs 300 pages;
+#                        then folio beside FOP, WeasyPrint and a pango floor
+#                        (bench/peers.sh; installs BENCH_PACKAGES)
 #
 # Dependencies are Debian packages (see DEB_PACKAGES); `make deps` installs
 # the missing ones with apt-get when run as root and otherwise prints the
@@ -30,11 +32,15 @@ LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image
                       src/layout/*.c src/render/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
+# folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
+MAIN_OBJ += $(BUILD)/src/batch.o $(BUILD)/src/batch-jobs.o
+PKGS += libcrypto json-glib-1.0
+DEB_PACKAGES += libssl-dev libjson-glib-dev parallel
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS := $(wildcard src/*.h src/*/*.h src/*/*.def)
 
-.PHONY: all deps demo test golden-update conformance clean fo-support-doc bench
+.PHONY: all deps demo test golden-update conformance clean fo-support-doc bench bench-deps
 
 all: $(BUILD)/folio $(BUILD)/folio-unit
 
@@ -79,8 +85,28 @@ test: deps
 golden-update: all
 	GOLDEN_UPDATE=1 tests/run.sh golden
 
-bench: all
+bench: all bench-deps
 	bench/run.sh
+	bench/peers.sh
+
+# The peers of bench/peers.sh: only `make bench` needs them (not make deps).
+BENCH_PACKAGES = fop weasyprint default-jdk-headless time
+bench-deps:
+	@missing=""; \
+	for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+	    || { echo "apt-get install failed"; exit 1; }; \
+	else \
+	  echo "Missing Debian packages for the benchmarks. Run:"; \
+	  echo "  sudo apt-get install -y$$missing"; \
+	  exit 1; \
+	fi
 
 conformance: all
 	../shared/conformance/run '$(BUILD)/folio fo {in} -o {out}'

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "pipeline.h"
@@ -35,6 +36,10 @@ static const char usage_text[] =
 "                     (to standard output without -o).\n"
 "  fo IN.fo -o OUT.pdf\n"
 "                     lay out and draw an XSL-FO document directly.\n"
+"  batch INPUT... -d DIR [-j N] [--manifest FILE] [--shard K/N] ...\n"
+"                     many documents in parallel worker processes: files,\n"
+"                     directories, globs, @lists, collections; skips what is\n"
+"                     up to date (see 'folio batch --help', docs/batch.md).\n"
 "  new TYPE           print a complete, valid example document of TYPE\n"
 "                     (protocol, order, note, plan, report, document) to\n"
 "                     start from: folio new protocol > my-protocol.xml\n"
@@ -193,6 +198,8 @@ option(cli *o, int c)
 int
 main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "batch"))
+		return folio_batch_main(argc - 1, argv + 1);
 	cli o = {0};
 	o.params = folio_calloc((size_t)argc * 2 + 1, sizeof *o.params);
 	int c, r;
@@ -225,7 +232,7 @@ main(int argc, char **argv)
 	bool is_render = !strcmp(cmd, "render"), is_fo = !strcmp(cmd, "fo");
 	bool is_validate = !strcmp(cmd, "validate"), is_transform = !strcmp(cmd, "transform");
 	if (!is_render && !is_fo && !is_validate && !is_transform)
-		return fail_usage("unknown command (render, validate, transform, fo, new)");
+		return fail_usage("unknown command (render, validate, transform, fo, batch, new)");
 	if (nin < 1)
 		return fail_usage("no input file given");
 	if ((is_fo || is_transform) && nin > 1)

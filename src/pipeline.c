@@ -36,6 +36,10 @@ struct folio_session {
 	folio_diags diags;
 	doctype *types;             /* owned array */
 	size_t ntypes;
+	char *mem;                  /* source bytes for the next load instead of
+	                               reading the file (render_bytes), or NULL */
+	size_t mem_len;
+	size_t pages;               /* pages of the last rendered document */
 };
 
 folio_session *
@@ -255,7 +259,13 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 static folio_xml_doc *
 load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 {
-	folio_xml_doc *x = folio_xml_load(&s->diags, in, st);
+	folio_xml_doc *x;
+	if (s->mem) {
+		x = folio_xml_load_bytes(&s->diags, in, s->mem, s->mem_len, st);
+		s->mem = NULL;
+	} else {
+		x = folio_xml_load(&s->diags, in, st);
+	}
 	if (!x)
 		return NULL;
 	*type = type_of(s, x, st);
@@ -421,6 +431,7 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 		st = FOLIO_EDOC;
 		goto done;
 	}
+	s->pages = tree->npages;
 	if (s->opts.dump_areas) {
 		folio_buf b = {0};
 		folio_area_dump(tree, &b);
@@ -488,9 +499,28 @@ folio_pipeline_transform(folio_session *s, const char *in, const char *out)
 	return st;
 }
 
+size_t
+folio_session_pages(const folio_session *s)
+{
+	return s->pages;
+}
+
+folio_status
+folio_pipeline_render_bytes(folio_session *s, const char *name, char *bytes,
+                            size_t len, const char *out)
+{
+	s->mem = bytes;
+	s->mem_len = len;
+	folio_status st = folio_pipeline_render(s, name, out);
+	free(s->mem);   /* still set only if nothing loaded it */
+	s->mem = NULL;
+	return st;
+}
+
 folio_status
 folio_pipeline_render(folio_session *s, const char *in, const char *out)
 {
+	s->pages = 0;
 	folio_xml_doc *src;
 	doctype *t;
 	folio_status st;

@@ -39,6 +39,15 @@ folio_status folio_pipeline_transform(folio_session *s, const char *in,
  * only when a dump is requested). */
 folio_status folio_pipeline_render(folio_session *s, const char *in,
                                    const char *out);
+/* folio_pipeline_render on a source held in memory: bytes[0..len) (malloc'd,
+ * NUL-terminated, taken over) read as if it were the file name, which
+ * diagnostics and relative references use (folio batch collections). */
+folio_status folio_pipeline_render_bytes(folio_session *s, const char *name,
+                                         char *bytes, size_t len,
+                                         const char *out);
+/* Pages of the document the last render call laid out (0 if it failed
+ * before layout). */
+size_t folio_session_pages(const folio_session *s);
 /* Renders an XSL-FO file directly. */
 folio_status folio_pipeline_fo(folio_session *s, const char *in, const char *out);
 

@@ -185,6 +185,13 @@ folio_xml_load(folio_diags *d, const char *path, folio_status *status)
 	*status = read_file(d, path, &bytes, &len);
 	if (*status != FOLIO_OK)
 		return NULL;
+	return folio_xml_load_bytes(d, path, bytes, len, status);
+}
+
+folio_xml_doc *
+folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
+                     folio_status *status)
+{
 	folio_xml_doc *x = folio_calloc(1, sizeof *x);
 	x->path = folio_strdup(path);
 	x->bytes = bytes;
