@@ -8,7 +8,7 @@
 #   golden    for each tests/golden/NAME.fo: `folio fo` with --dump-areas
 #             (and --dump-fo when NAME.fotree exists), diffed against
 #             NAME.areas / NAME.fotree; GOLDEN_UPDATE=1 rewrites those files;
-#   scripts   tests/e2e/*.sh, then tests/errors/*.sh; each prints its own
+#   scripts   tests/e2e/*.sh, tests/errors/*.sh, tests/hostile/*.sh; each prints its own
 #             PASS/FAIL lines through tests/lib.sh, reported as e2e/NAME/check.
 # FILTER keeps only tests whose name (unit/x, golden/x, e2e/x, errors/x)
 # contains it.  Each test runs under `timeout` (TEST_TIMEOUT, default 60 s).
@@ -39,8 +39,10 @@ unset FOLIO_DATA_DIR
 
 FILTER=${1:-}
 TEST_TIMEOUT=${TEST_TIMEOUT:-60}
-FOLIO="$REPO/build/folio"
-UNIT="$REPO/build/folio-unit"
+# FOLIO_BUILD_DIR=build-asan runs the suite against the sanitizer build.
+BUILD_DIR=${FOLIO_BUILD_DIR:-build}
+export FOLIO="$REPO/$BUILD_DIR/folio"
+UNIT="$REPO/$BUILD_DIR/folio-unit"
 GOLDEN_DIR=tests/golden
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/folio-run.XXXXXX") || exit 2
@@ -187,7 +189,7 @@ done
 
 # --- (c) end-to-end and error scripts ----------------------------------------
 
-for script in tests/e2e/*.sh tests/errors/*.sh; do
+for script in tests/e2e/*.sh tests/errors/*.sh tests/hostile/*.sh; do
   id=$(basename "$(dirname "$script")")/$(basename "$script" .sh)
   # A filter may name a test or one of its checks (e2e/cli/help).
   selected "$id" || [[ "$FILTER" == "$id/"* ]] || continue

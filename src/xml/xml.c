@@ -177,14 +177,12 @@ read_file(folio_diags *d, const char *path, char **bytes, size_t *len)
 	return FOLIO_OK;
 }
 
-folio_xml_doc *
-folio_xml_load(folio_diags *d, const char *path, folio_status *status)
+/* Parses bytes (owned from here on, NUL-terminated, len long) as the
+ * document called path. */
+static folio_xml_doc *
+parse_owned(folio_diags *d, const char *path, char *bytes, size_t len,
+            folio_status *status)
 {
-	char *bytes;
-	size_t len;
-	*status = read_file(d, path, &bytes, &len);
-	if (*status != FOLIO_OK)
-		return NULL;
 	folio_xml_doc *x = folio_calloc(1, sizeof *x);
 	x->path = folio_strdup(path);
 	x->bytes = bytes;
@@ -196,7 +194,10 @@ folio_xml_load(folio_diags *d, const char *path, folio_status *status)
 		*status = FOLIO_EDOC;
 		return NULL;
 	}
-	/* No entity expansion, no DTD loading, no network; big line numbers. */
+	/* No entity expansion, no DTD loading, no network; big line numbers.
+	 * libxml2's own limits stay on (no XML_PARSE_HUGE): text nodes and
+	 * names up to 10 MB, nesting up to 256 levels, entity amplification
+	 * checks -- each refusal becomes an xml-syntax diagnostic. */
 	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
 	size_t before = d->errors;
 	folio_xml_errors_push(d, x);
@@ -219,6 +220,34 @@ folio_xml_load(folio_diags *d, const char *path, folio_status *status)
 	}
 	*status = FOLIO_OK;
 	return x;
+}
+
+folio_xml_doc *
+folio_xml_load(folio_diags *d, const char *path, folio_status *status)
+{
+	char *bytes;
+	size_t len;
+	*status = read_file(d, path, &bytes, &len);
+	if (*status != FOLIO_OK)
+		return NULL;
+	return parse_owned(d, path, bytes, len, status);
+}
+
+folio_xml_doc *
+folio_xml_load_memory(folio_diags *d, const char *name, const char *bytes,
+                      size_t len, folio_status *status)
+{
+	if (len > (size_t)FOLIO_LIMIT_INPUT_BYTES) {
+		folio_diags_add(d, FOLIO_ERROR, "limit", name, 0, 0,
+		                "input is %zu bytes, more than the limit of %ld",
+		                len, FOLIO_LIMIT_INPUT_BYTES);
+		*status = FOLIO_EUSAGE;
+		return NULL;
+	}
+	char *copy = folio_malloc(len + 1);
+	memcpy(copy, bytes, len);
+	copy[len] = 0;
+	return parse_owned(d, name, copy, len, status);
 }
 
 void
