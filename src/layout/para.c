@@ -325,8 +325,18 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 		if (c == '\n') {
 			if (!strcmp(lf, "preserve")) {
 				/* spaces before a preserved linefeed go unless preserved */
+				size_t had = p->text.len;
 				while (!keep_spaces && p->text.len && p->text.data[p->text.len - 1] == ' ')
 					p->text.data[--p->text.len] = 0;
+				/* and so do the ends of earlier nodes' attributes over
+				 * them, and this node's start: else a range ends inside
+				 * the U+2028 added next and pango's lines run past the
+				 * text (found by fuzzing) */
+				if (p->text.len < had)
+					pango_attr_list_update(p->attrs, (int)p->text.len,
+					                       (int)(had - p->text.len), 0);
+				if (start > (int)p->text.len)
+					start = (int)p->text.len;
 				folio_buf_puts(&p->text, "\xe2\x80\xa8");
 				p->content = true;
 				p->space = false;
@@ -797,8 +807,13 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		para_reset(p);
 		return;
 	}
+	size_t untrimmed = p->text.len;
 	while (p->text.len && p->text.data[p->text.len - 1] == ' ')
 		p->text.data[--p->text.len] = 0;
+	/* attributes must not reach past the text (see para_text_raw) */
+	if (p->text.len < untrimmed)
+		pango_attr_list_update(p->attrs, (int)p->text.len,
+		                       (int)(untrimmed - p->text.len), 0);
 	layout *L = E->L;
 	folio_len width = E->ref_w - geo->start - geo->end;
 	if (width < FOLIO_PT(1))

@@ -177,6 +177,70 @@ read_file(folio_diags *d, const char *path, char **bytes, size_t *len)
 	return FOLIO_OK;
 }
 
+/* Column of "&name;" on the given line of x's text, or 1. */
+static int
+entity_col(const folio_xml_doc *x, long line, const char *name)
+{
+	const char *p = x->bytes, *end = x->bytes + x->len;
+	for (long l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	size_t n = strlen(name);
+	for (const char *q = p; q < end && *q != '\n'; q++)
+		if (*q == '&' && (size_t)(end - q) > n + 1 &&
+		    !memcmp(q + 1, name, n) && q[n + 1] == ';')
+			return (int)(q - p) + 1;
+	return 1;
+}
+
+/* Entities in text are never expanded (an entity bomb or an external
+ * entity would otherwise be), so a reference to one declared in a DTD
+ * stays an entity reference node whose text would silently go missing.
+ * (In attribute values libxml2 substitutes internal entities, bounded by
+ * its amplification check, and refuses external ones.)  Each becomes an
+ * error instead (the first few of them; the document fails either way).
+ * Iterative pre-order walk: the tree may be deep. */
+static void
+report_entity_refs(folio_diags *d, const folio_xml_doc *x)
+{
+	enum { SHOWN = 10 };
+	const xmlChar *seen[SHOWN];
+	size_t nseen = 0, total = 0;
+	xmlNodePtr node = xmlDocGetRootElement(x->doc);
+	while (node) {
+		if (node->type == XML_ENTITY_REF_NODE) {
+			total++;
+			bool known = false;
+			for (size_t i = 0; i < nseen && !known; i++)
+				known = xmlStrEqual(seen[i], node->name);
+			if (!known && nseen < SHOWN) {
+				seen[nseen++] = node->name;
+				long line = xmlGetLineNo(node);
+				folio_diags_add(d, FOLIO_ERROR, "xml-entity", x->path,
+				                line > 0 ? (int)line : 0,
+				                entity_col(x, line, (const char *)node->name),
+				                "entity reference &%s; is not expanded: folio "
+				                "does not expand DTD entities in text (an entity "
+				                "can read files or explode in size); write the "
+				                "text itself or a character reference (&#1071;)",
+				                (const char *)node->name);
+			}
+		}
+		if (node->children && node->type == XML_ELEMENT_NODE) {
+			node = node->children;
+			continue;
+		}
+		while (node && !node->next)
+			node = node->parent && node->parent->type == XML_ELEMENT_NODE
+			     ? node->parent : NULL;
+		if (node)
+			node = node->next;
+	}
+	if (total > nseen)
+		folio_diags_add(d, FOLIO_NOTE, "xml-entity", x->path, 0, 0,
+		                "%zu entity references in all", total);
+}
+
 /* Parses bytes (owned from here on, NUL-terminated, len long) as the
  * document called path. */
 static folio_xml_doc *
@@ -214,6 +278,12 @@ parse_owned(folio_diags *d, const char *path, char *bytes, size_t len,
 	if (!xmlDocGetRootElement(x->doc)) {
 		folio_diags_add(d, FOLIO_ERROR, "xml-syntax", path, 1, 1,
 		                "the document has no root element");
+		folio_xml_doc_free(x);
+		*status = FOLIO_EDOC;
+		return NULL;
+	}
+	report_entity_refs(d, x);
+	if (d->errors > before) {
 		folio_xml_doc_free(x);
 		*status = FOLIO_EDOC;
 		return NULL;
