@@ -31,6 +31,8 @@ static struct {
 	const folio_xml_doc *doc;
 	int depth;
 	bool skip_xpath;   /* during XSLT: libxslt reports these with a location */
+	bool parsing;      /* in parse_owned: only the first syntax error counts */
+	int syntax_errors; /* errors reported while parsing */
 } route;
 
 void
@@ -68,6 +70,10 @@ on_error(void *data, xmlErrorPtr e)
 	if (!route.diags || !e)
 		return;
 	if (route.skip_xpath && e->domain == XML_FROM_XPATH)
+		return;
+	/* after the first fatal syntax error libxml2 goes on reporting what
+	 * follows from it ("tag mismatch" for every open element): noise */
+	if (route.parsing && e->level >= XML_ERR_ERROR && route.syntax_errors++)
 		return;
 	folio_severity sev = e->level == XML_ERR_WARNING ? FOLIO_WARNING
 	                                                 : FOLIO_ERROR;
@@ -265,7 +271,10 @@ parse_owned(folio_diags *d, const char *path, char *bytes, size_t len,
 	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
 	size_t before = d->errors;
 	folio_xml_errors_push(d, x);
+	route.parsing = true;
+	route.syntax_errors = 0;
 	x->doc = xmlReadMemory(bytes, (int)len, path, NULL, options);
+	route.parsing = false;
 	folio_xml_errors_pop();
 	if (!x->doc || d->errors > before) {
 		if (d->errors == before)
