@@ -297,7 +297,7 @@ folio_pipeline_validate(folio_session *s, const char *in)
 
 typedef struct outfile {
 	char *final;     /* owned */
-	char *tmp;       /* owned */
+	char *tmp;       /* owned; NULL when final is a device or pipe */
 	FILE *f;
 } outfile;
 
@@ -309,6 +309,19 @@ out_open(folio_session *s, const char *path, outfile *o)
 		folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
 		                "cannot write: it is a directory");
 		return FOLIO_EUSAGE;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
+		 * in place: renaming a file over it would replace the device */
+		o->f = fopen(path, "wb");
+		if (!o->f) {
+			folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
+			                "cannot write: %s", strerror(errno));
+			return FOLIO_EUSAGE;
+		}
+		o->final = folio_strdup(path);
+		return FOLIO_OK;
 	}
 	char *copy = folio_strdup(path);
 	char *dir = dirname(copy);
@@ -337,7 +350,8 @@ out_close(folio_session *s, outfile *o, bool keep)
 {
 	folio_status st = FOLIO_OK;
 	if (o->f) {
-		if (keep && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+		if (keep && (fflush(o->f) != 0 ||
+		             (o->tmp && fsync(fileno(o->f)) != 0))) {
 			folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
 			                "cannot write: %s", strerror(errno));
 			keep = false;
@@ -350,7 +364,7 @@ out_close(folio_session *s, outfile *o, bool keep)
 			st = FOLIO_EUSAGE;
 		}
 	}
-	if (keep && rename(o->tmp, o->final) != 0) {
+	if (keep && o->tmp && rename(o->tmp, o->final) != 0) {
 		folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
 		                "cannot rename the finished file into place: %s",
 		                strerror(errno));

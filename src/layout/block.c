@@ -284,7 +284,10 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 	for (const folio_fo *c = node->first; c; c = c->next) {
 		switch (c->kind) {
 		case FOLIO_FO_TEXT:
-			para_text(p, node, c->text, c->text_len);
+			if (node == block)   /* long text in pieces (para.c) */
+				para_text_block(p, E, block, geo, c->text, c->text_len);
+			else
+				para_text(p, node, c->text, c->text_len);
 			continue;
 		case FOLIO_FO_LEADER:
 			para_leader(p, c);

@@ -304,6 +304,10 @@ footnote *footnote_set(layout *L, const folio_fo *body);
 void feet_collect(vlist *v, int from, int to, footnote **list);
 /* Sets the paragraph as lines into E for the block `block`. */
 void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
+/* Text directly in block: like para_text, but long text is set in pieces
+ * (FOLIO_LIMIT_PIECE_BYTES), each flushed as lines into E. */
+void para_text_block(para *p, emitter *E, const folio_fo *block, blockgeo *geo,
+                     const char *text, size_t len);
 
 /* ---- table.c, rows.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);

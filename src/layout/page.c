@@ -978,7 +978,8 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
 		                "the document has no fo:page-sequence, so no pages");
 	t->pages = folio_arena_alloc(t->arena, (pl.n + 1) * sizeof *t->pages);
-	memcpy(t->pages, pl.pages, pl.n * sizeof *t->pages);
+	if (pl.n)   /* pl.pages is NULL when there are none: memcpy's UB */
+		memcpy(t->pages, pl.pages, pl.n * sizeof *t->pages);
 	t->npages = pl.n;
 	free(pl.pages);
 	t->fontmap = g_object_ref(L.fontmap);
