@@ -41,6 +41,8 @@
                 exclude-result-prefixes="p">
 
   <xsl:import href="common.xsl"/>
+  <!-- signed documents: empty signature fields over the signature lines -->
+  <xsl:variable name="folio-signature-fields" select="true()"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -1192,6 +1194,9 @@
       <xsl:for-each select="p:sign">
         <xsl:call-template name="folio-signature">
           <xsl:with-param name="role" select="@role"/>
+          <xsl:with-param name="field">
+            <xsl:call-template name="folio-signature-field-name"/>
+          </xsl:with-param>
           <xsl:with-param name="name">
             <xsl:call-template name="folio-person-name-by-ref">
               <xsl:with-param name="ref" select="@ref"/>

@@ -141,22 +141,10 @@ typedef struct rstate {
 	GHashTable *placed;   /* ids whose destination is already in the PDF */
 } rstate;
 
-static void
-draw_link(cairo_t *cr, const folio_area *a)
-{
-	/* cairo 1.16 (Debian 12) writes link annotations that refer to an
-	 * object it never writes, which damages the PDF (qpdf --check); the
-	 * links are kept in the area tree and written by newer cairo only. */
-	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 2))
-		return;
-	folio_buf b = {0};
-	folio_buf_printf(&b, "rect=[%.2f %.2f %.2f %.2f] ", pt(a->x), pt(a->y),
-	                 pt(a->w), pt(a->h));
-	attr_string(&b, a->link_internal ? "dest" : "uri", a->link);
-	cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
-	cairo_tag_end(cr, CAIRO_TAG_LINK);
-	folio_buf_clear(&b);
-}
+/* Link areas are not drawn: the post stage (src/post/annots.c) writes
+ * their annotations with qpdf for every cairo version -- cairo 1.16
+ * (Debian 12) writes link annotations that refer to an object it never
+ * writes, which damages the PDF. */
 
 /* The first line drawn for a block (or an ancestor) whose id is linked to
  * becomes that id's named destination. */
@@ -197,9 +185,6 @@ draw_area(cairo_t *cr, const folio_area *a, rstate *R)
 		break;
 	case FOLIO_AREA_LEADER:
 		draw_leader(cr, a);
-		break;
-	case FOLIO_AREA_LINK:
-		draw_link(cr, a);
 		break;
 	case FOLIO_AREA_IMAGE:
 		folio_image_draw(a->image, cr, pt(a->x), pt(a->y), pt(a->content_w),
