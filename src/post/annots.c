@@ -293,8 +293,9 @@ clamp_area(const folio_area *a, void *ctx)
 	line_text(a, &t0, &t1);
 	if (t1 <= t0 || t1 <= c->left || t0 >= c->right)
 		return;
-	folio_len bottom = a->y + a->h;
-	if (bottom <= c->b->last_base && bottom > c->top)
+	/* 2pt more than the line box: glyphs may reach beyond it */
+	folio_len bottom = a->y + a->h + FOLIO_PT(2);
+	if (bottom - FOLIO_PT(2) <= c->b->last_base && bottom > c->top)
 		c->top = bottom;
 }
 
