@@ -502,6 +502,9 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 			.keywords = fo->meta_keywords,
 			.create_date = date[0] ? date : NULL,
 			.bookmarks = fo->bookmarks,
+			/* PDF/A levels a: the structure tree */
+			.tagged = s->opts.pdfa != FOLIO_PDFA_NONE &&
+			          folio_pdfa_conformance((folio_pdfa)s->opts.pdfa) == 'A',
 		};
 		st = render_post(s, tree, fo, &meta, src_name, o.f, out);
 	}

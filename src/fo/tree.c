@@ -259,6 +259,11 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 			 * over this block (a property, so lines reach it through
 			 * their FO ancestors and --dump-fo shows it) */
 			collect(b, FOLIO_PROP_FOLIO_SIGNATURE_FIELD, value, false);
+		} else if (ns && (!strcmp(ns, FOLIO_EXT_NS) ||
+		                  !strcmp(ns, "http://xmlgraphics.apache.org/fop/extensions")) &&
+		           !strcmp(name, "alt-text")) {
+			/* alternative text for the structure tree (tagged PDF) */
+			collect(b, FOLIO_PROP_FOLIO_ALT_TEXT, value, false);
 		} else if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) &&
 		           !strcmp(name, "lang")) {
 			char lang[16] = "", country[16] = "";

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../image/image.h"
+#include "tags.h"
 
 static double
 pt(folio_len l)
@@ -313,12 +314,20 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 	            g_hash_table_new(g_str_hash, g_str_equal)};
 	collect_wanted(t, meta ? meta->bookmarks : NULL, R.wanted);
 	cairo_t *cr = cairo_create(s);
+	folio_tags tags;
+	bool tagged = meta && meta->tagged;
 	for (size_t p = 0; p < t->npages; p++) {
 		const folio_area *page = t->pages[p];
 		cairo_pdf_surface_set_size(s, pt(page->w), pt(page->h));
+		/* after the first page's size: cairo 1.16 loses a structure
+		 * element begun before it */
+		if (tagged && p == 0)
+			folio_tags_begin(&tags, cr);
 		/* pre-order, non-recursive */
 		const folio_area *a = page->first;
 		while (a) {
+			if (tagged)
+				folio_tags_area(&tags, cr, a);
 			draw_area(cr, a, &R);
 			if (a->first) {
 				a = a->first;
@@ -331,6 +340,8 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 		}
 		cairo_show_page(cr);
 	}
+	if (tagged)
+		folio_tags_end(&tags, cr);
 	if (meta && meta->bookmarks)
 		add_outline(&R, meta->bookmarks, CAIRO_PDF_OUTLINE_ROOT);
 	g_hash_table_destroy(R.wanted);
