@@ -209,7 +209,7 @@ option(cli *o, int c)
 		return -1;
 	}
 	case 8: o->so.attach_source = 1; return -1;
-	case 9: o->so.attach_source = 0; return -1;
+	case 9: o->so.attach_source = -1; return -1;
 	case 10: o->so.no_signature_fields = true; return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
@@ -222,8 +222,6 @@ int
 main(int argc, char **argv)
 {
 	cli o = {0};
-	o.so.pdfa = FOLIO_PDFA_2B;
-	o.so.attach_source = -1;
 	o.params = folio_calloc((size_t)argc * 2 + 1, sizeof *o.params);
 	int c, r;
 	/* options before the command, then the command, then the rest */

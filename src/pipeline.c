@@ -419,7 +419,7 @@ render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *f
 	fclose(m);
 	const folio_session_opts *so = &s->opts;
 	bool attach = so->attach_source > 0 ||
-	              (so->attach_source < 0 && folio_pdfa_part(so->pdfa) == 3);
+	              (so->attach_source == 0 && folio_pdfa_part(so->pdfa) == 3);
 	/* the file name, not the path, so the bytes do not depend on where
 	 * folio was run */
 	char *title = folio_strdup(fo->meta_title ? fo->meta_title

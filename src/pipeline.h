@@ -22,9 +22,11 @@ typedef struct folio_session_opts {
 	const char **params;      /* NULL-terminated name/value pairs for XSLT */
 	bool force;               /* render despite business-rule errors */
 	/* post stage (src/post/post.h) */
+	/* (all zero = the defaults: PDF/A-2b, source attached for PDF/A-3,
+	 * signature fields where the stylesheets mark them) */
 	int pdfa;                 /* a folio_pdfa level; FOLIO_PDFA_NONE = plain */
-	int attach_source;        /* attach the source XML: 1 yes, 0 no,
-	                             -1 by level (yes for PDF/A-3) */
+	int attach_source;        /* attach the source XML: 1 yes, -1 no,
+	                             0 by level (yes for PDF/A-3) */
 	bool no_signature_fields; /* skip folio:signature-field fields */
 } folio_session_opts;
 

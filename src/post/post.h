@@ -30,13 +30,13 @@
 #include "../base/base.h"
 #include "../layout/layout.h"
 
-/* PDF/A levels: part * 16 + conformance letter. */
+/* PDF/A levels.  The default is 0, so options left zero mean PDF/A-2b. */
 typedef enum folio_pdfa {
-	FOLIO_PDFA_NONE = 0,   /* plain PDF: no identification, no intent */
-	FOLIO_PDFA_2B,
+	FOLIO_PDFA_2B = 0,
 	FOLIO_PDFA_2A,
 	FOLIO_PDFA_3B,
 	FOLIO_PDFA_3A,
+	FOLIO_PDFA_NONE,       /* plain PDF: no identification, no intent */
 } folio_pdfa;
 
 /* Parses "2b", "3a", "none" (case-insensitive); false when not a level. */
