@@ -43,6 +43,8 @@ static const char usage_text[] =
 "                     write the source XML attached to the PDF.\n"
 "  sign IN.pdf --field NAME --p12 CERT.p12 [--password-file F] -o OUT.pdf\n"
 "                     sign the named signature field (PAdES B-B).\n"
+"  sign --detached FILE --p12 CERT.p12 [--password-file F] [-o FILE.sig]\n"
+"                     a detached CMS signature (DER) of any file.\n"
 "  new TYPE           print a complete, valid example document of TYPE\n"
 "                     (protocol, order, note, plan, report, document) to\n"
 "                     start from: folio new protocol > my-protocol.xml\n"

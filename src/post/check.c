@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -576,6 +577,12 @@ write_atomic(const char *path, const unsigned char *data, size_t len)
 		return fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : -1;
 	char *tmp = folio_asprintf("%s.folio-XXXXXX", path);
 	int fd = mkstemp(tmp);
+	if (fd >= 0) {
+		/* mkstemp makes 0600; a new file gets what umask allows */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	if (fd < 0) {
 		free(tmp);
 		return -1;

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -284,6 +285,8 @@ stamp_xobject(qpdf_data q, qpdf_data q2, double w, double h)
 	return x;
 }
 
+static int write_file(const char *path, const void *data, size_t len);
+
 /* ---- the incremental update ---- */
 
 /* The offset after "startxref" at the end of the file, or -1. */
@@ -363,9 +366,9 @@ put_xref(upd *u, long prev, qpdf_data q, int size)
 /* ---- CMS ---- */
 
 static bool
-add_signing_cert_v2(CMS_SignerInfo *si, X509 *cert)
+add_signing_cert_v2(CMS_SignerInfo *si, X509 *cert, const EVP_MD *md)
 {
-	ESS_SIGNING_CERT_V2 *sc = OSSL_ESS_signing_cert_v2_new_init(EVP_sha256(), cert, NULL, 0);
+	ESS_SIGNING_CERT_V2 *sc = OSSL_ESS_signing_cert_v2_new_init(md, cert, NULL, 0);
 	if (!sc)
 		return false;
 	unsigned char *der = NULL;
@@ -377,6 +380,21 @@ add_signing_cert_v2(CMS_SignerInfo *si, X509 *cert)
 	return ok;
 }
 
+/* SHA-256, or the GOST R 34.11-2012 digest for a GOST R 34.10-2012 key
+ * (those keys load only when OpenSSL's gost engine is configured, see
+ * docs/archiving.md). */
+static const EVP_MD *
+digest_for(EVP_PKEY *key)
+{
+	const char *name = NULL;
+	if (EVP_PKEY_is_a(key, "gost2012_256"))
+		name = "md_gost12_256";
+	else if (EVP_PKEY_is_a(key, "gost2012_512"))
+		name = "md_gost12_512";
+	const EVP_MD *md = name ? EVP_get_digestbyname(name) : NULL;
+	return md ? md : EVP_sha256();
+}
+
 /* A detached CMS signature of data (the two byte ranges). */
 static unsigned char *
 cms_sign(signer *s, const unsigned char *data, size_t len, int *der_len)
@@ -386,11 +404,11 @@ cms_sign(signer *s, const unsigned char *data, size_t len, int *der_len)
 	flags |= CMS_NO_SIGNING_TIME;
 #endif
 	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
-	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
-	                                           flags) : NULL;
+	const EVP_MD *md = digest_for(s->key);
+	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, md, flags) : NULL;
 	unsigned char *der = NULL;
 	BIO *in = BIO_new_mem_buf(data, (int)len);
-	if (si && add_signing_cert_v2(si, s->cert) && CMS_final(cms, in, NULL, flags))
+	if (si && add_signing_cert_v2(si, s->cert, md) && CMS_final(cms, in, NULL, flags))
 		*der_len = i2d_CMS_ContentInfo(cms, &der);
 	BIO_free(in);
 	CMS_ContentInfo_free(cms);
@@ -401,6 +419,7 @@ cms_sign(signer *s, const unsigned char *data, size_t len, int *der_len)
 
 typedef struct sign_args {
 	const char *in, *out, *field, *p12, *pwfile;
+	bool detached;        /* --detached: a .sig file of any input */
 } sign_args;
 
 static int
@@ -417,6 +436,8 @@ parse_args(int argc, char **argv, sign_args *a)
 			a->p12 = argv[++i];
 		else if (!strcmp(o, "--password-file") && has)
 			a->pwfile = argv[++i];
+		else if (!strcmp(o, "--detached"))
+			a->detached = true;
 		else if (o[0] == '-' && o[1])
 			return fail("folio", "sign: unknown option or missing value: %s", o);
 		else if (!a->in)
@@ -424,9 +445,12 @@ parse_args(int argc, char **argv, sign_args *a)
 		else
 			return fail("folio", "sign takes one input PDF");
 	}
-	if (!a->in || !a->out || !a->field || !a->p12)
+	if (a->detached && a->in && a->p12 && !a->field)
+		return 0;
+	if (!a->in || !a->out || !a->field || !a->p12 || a->detached)
 		return fail("folio", "usage: folio sign IN.pdf --field NAME --p12 CERT.p12 "
-		            "[--password-file F] -o OUT.pdf");
+		            "[--password-file F] -o OUT.pdf, or folio sign --detached FILE "
+		            "--p12 CERT.p12 [--password-file F] [-o FILE.sig]");
 	return 0;
 }
 
@@ -550,20 +574,58 @@ write_update(const sign_args *a, qpdf_data q, const char *pdf, size_t len, int f
 		qpdf_cleanup(&chk);
 		folio_diags_clear(&d);
 	}
-	if (!rc) {
-		char *tmp = folio_asprintf("%s.folio-XXXXXX", a->out);
-		int fd = mkstemp(tmp);
-		FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-		bool ok = f && fwrite(u.b.data, 1, u.b.len, f) == u.b.len;
-		ok = (f && fclose(f) == 0) && ok;
-		if (!ok || rename(tmp, a->out) != 0) {
-			unlink(tmp);
-			rc = fail(a->out, "cannot write: %s", strerror(errno));
-		}
-		free(tmp);
-	}
+	if (!rc)
+		rc = write_file(a->out, u.b.data, u.b.len);
 	folio_buf_clear(&u.b);
 	free(u.off);
+	return rc;
+}
+
+static int
+write_file(const char *path, const void *data, size_t len)
+{
+	char *tmp = folio_asprintf("%s.folio-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd >= 0) {
+		/* mkstemp makes 0600; a new file gets what umask allows */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	ok = (f && fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		free(tmp);
+		return fail(path, "cannot write: %s", strerror(errno));
+	}
+	free(tmp);
+	return 0;
+}
+
+/* folio sign --detached FILE: a DER CMS signature of the file's bytes
+ * beside it (FILE.sig), as Russian document exchange systems take it. */
+static int
+sign_detached(const sign_args *a, signer *s)
+{
+	size_t len;
+	char *data = qx_read_file(a->in, &len);
+	if (!data)
+		return fail(a->in, "cannot read: %s", strerror(errno));
+	int der_len = 0;
+	unsigned char *der = cms_sign(s, (const unsigned char *)data, len, &der_len);
+	free(data);
+	int rc;
+	if (!der || der_len <= 0) {
+		unsigned long e = ERR_get_error();
+		rc = fail(a->p12, "cannot sign: %s", e ? ERR_reason_error_string(e) : "CMS failed");
+	} else {
+		char *out = a->out ? folio_strdup(a->out) : folio_asprintf("%s.sig", a->in);
+		rc = write_file(out, der, (size_t)der_len);
+		free(out);
+	}
+	OPENSSL_free(der);
 	return rc;
 }
 
@@ -577,6 +639,11 @@ post_cmd_sign(int argc, char **argv)
 	signer s = {0};
 	if (!load_p12(a.p12, a.pwfile, &s, &rc))
 		return rc;
+	if (a.detached) {
+		rc = sign_detached(&a, &s);
+		signer_free(&s);
+		return rc;
+	}
 	size_t len;
 	char *pdf = qx_read_file(a.in, &len);
 	if (!pdf || len < 16) {
