@@ -544,7 +544,7 @@ check_one(const char *path, FILE *out)
 	fprintf(out, "%s: %s\n%s", path, r.fails ? "FAIL" : "ok", r.out.data);
 	folio_buf_clear(&r.out);
 	folio_diags_clear(&d);
-	qpdf_cleanup(&q);
+	qx_close(&q);
 	return r.fails ? FOLIO_EDOC : FOLIO_OK;
 }
 
@@ -644,6 +644,6 @@ post_cmd_extract(int argc, char **argv)
 	free(buf);
 	folio_buf_clear(&a.desc);
 	folio_diags_clear(&d);
-	qpdf_cleanup(&q);
+	qx_close(&q);
 	return rc;
 }

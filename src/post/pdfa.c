@@ -349,6 +349,6 @@ folio_post_finish(folio_diags *d, const unsigned char *in, size_t len,
 	if (st == FOLIO_OK)
 		st = write_out(d, q, out_name, out);
 	free(producer);
-	qpdf_cleanup(&q);
+	qx_close(&q);
 	return st;
 }

@@ -20,10 +20,22 @@ qx_open(folio_diags *d, const char *name, const unsigned char *buf, size_t len)
 	                        : qpdf_read(q, name, NULL);
 	if (e & QPDF_ERRORS) {
 		qx_error(d, q, name);
-		qpdf_cleanup(&q);
+		qx_close(&q);
 		return NULL;
 	}
 	return q;
+}
+
+void
+qx_close(qpdf_data *q)
+{
+	if (!q || !*q)
+		return;
+	while (qpdf_has_error(*q))
+		qpdf_get_error(*q);
+	while (qpdf_more_warnings(*q))
+		qpdf_next_warning(*q);
+	qpdf_cleanup(q);
 }
 
 bool

@@ -18,6 +18,9 @@
  * from the file name (when buf is NULL).  Returns NULL with a diagnostic against name. */
 qpdf_data qx_open(folio_diags *d, const char *name, const unsigned char *buf,
                   size_t len);
+/* Consumes any error and warnings left in *q (so qpdf prints nothing of
+ * its own) and frees it; *q becomes NULL. */
+void qx_close(qpdf_data *q);
 /* When q has an error: adds it as a diagnostic and returns true. */
 bool qx_error(folio_diags *d, qpdf_data q, const char *name);
 

@@ -571,7 +571,7 @@ write_update(const sign_args *a, qpdf_data q, const char *pdf, size_t len, int f
 		if (!chk)
 			rc = fail(a->out, "internal error: the signed PDF does not read back: %s",
 			          d.n ? d.items[0].message : "?");
-		qpdf_cleanup(&chk);
+		qx_close(&chk);
 		folio_diags_clear(&d);
 	}
 	if (!rc)
@@ -716,9 +716,9 @@ done:
 	folio_buf_clear(&stamp);
 	folio_diags_clear(&d);
 	if (q2)
-		qpdf_cleanup(&q2);
+		qx_close(&q2);
 	if (q)
-		qpdf_cleanup(&q);
+		qx_close(&q);
 	signer_free(&s);
 	free(pdf);
 	return rc;
