@@ -119,7 +119,7 @@ find_field(qpdf_data q, qpdf_oh arr, const char *prefix, const char *want, int d
            found *f)
 {
 	int k = qpdf_oh_is_array(q, arr) ? qpdf_oh_get_array_n_items(q, arr) : 0;
-	for (int i = 0; i < k && depth < 32 && !f->ok; i++) {
+	for (int i = 0; i < k && depth < 32 && !f->named; i++) {
 		qpdf_oh fld = qpdf_oh_get_array_item(q, arr, i);
 		const char *t = qx_text_of(q, fld, "/T");
 		char *name = t ? (*prefix ? folio_asprintf("%s.%s", prefix, t) : folio_strdup(t))
@@ -133,7 +133,12 @@ find_field(qpdf_data q, qpdf_oh arr, const char *prefix, const char *want, int d
 			/* a field merged with its widget, or the first of its widgets */
 			f->widget = nk ? qpdf_oh_get_array_item(q, kids, 0) : fld;
 			f->field = fld;
-			f->ok = qx_is_name(q, fld, "/FT", "/Sig");
+			/* /FT may be inherited from a parent field */
+			qpdf_oh p = fld;
+			for (int up = 0; up < 32 && qpdf_oh_is_dictionary(q, p) &&
+			                 !qpdf_oh_has_key(q, p, "/FT"); up++)
+				p = qx_get(q, p, "/Parent");
+			f->ok = qx_is_name(q, p, "/FT", "/Sig");
 			f->is_signed = qpdf_oh_has_key(q, fld, "/V");
 			f->named = true;
 			free(name);
