@@ -1471,7 +1471,7 @@
                       <xsl:with-param name="org" select="$org"/>
                     </xsl:call-template>
                     <xsl:if test="$title != ''">
-                      <fo:block font-weight="bold" space-before="{$folio-gap}">
+                      <fo:block font-weight="bold" space-before="{$folio-gap}" role="H1">
                         <xsl:for-each select="$title-node">
                           <xsl:call-template name="folio-line"/>
                         </xsl:for-each>
@@ -1519,7 +1519,7 @@
           </fo:table>
         </fo:block>
         <xsl:if test="$heading != ''">
-          <fo:block hyphenate="false" text-align="start" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="start" text-indent="0" font-weight="bold" role="H2"
                     end-indent="{$corner-rest}"
                     space-before="{$folio-gap}" keep-with-next="always">
             <xsl:for-each select="$heading-node">
@@ -1543,7 +1543,7 @@
           </fo:block>
         </xsl:if>
         <xsl:if test="$title != ''">
-          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold" role="H1"
                     keep-with-next="always">
             <xsl:if test="$org">
               <xsl:attribute name="space-before">
@@ -1619,7 +1619,7 @@
           </fo:block>
         </xsl:if>
         <xsl:if test="$heading != ''">
-          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold" role="H2"
                     start-indent="25mm" end-indent="25mm"
                     keep-with-next="always">
             <xsl:if test="$date != '' or $number-text != '' or $place != ''
