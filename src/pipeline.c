@@ -433,7 +433,8 @@ render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *f
 		.lang = doc_lang(fo),
 		/* SOURCE_DATE_EPOCH when set, else the document's own date */
 		.date = meta->create_date ? meta->create_date : fo->meta_date,
-		.source_path = attach && src_name ? src_name : NULL,
+		/* the source XML, or for `folio fo` the FO file itself */
+		.source_path = !attach ? NULL : src_name ? src_name : fo->fo_file,
 		.tree = tree,
 		.signature_fields = !so->no_signature_fields,
 	};

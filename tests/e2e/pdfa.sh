@@ -195,5 +195,13 @@ else
 fi
 folio check "$T/l.pdf"
 expect_rc links-check-exit 0
+# folio fo at 3b attaches the FO file, its source
+folio fo tests/golden/links-bookmarks.fo --pdfa=3b -o "$T/f3.pdf"
+folio extract "$T/f3.pdf" -o "$T/f3.fo"
+if [ "$RC" -eq 0 ] && cmp -s "$T/f3.fo" tests/golden/links-bookmarks.fo; then
+  pass fo-3b-attaches-fo
+else
+  fail fo-3b-attaches-fo "folio fo --pdfa=3b did not attach the FO file" "$ERR"
+fi
 
 finish
