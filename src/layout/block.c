@@ -531,8 +531,11 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	folio_len sb = specified(node, FOLIO_PROP_SPACE_BEFORE)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
+	/* a margin stands for a space with conditionality "retain" (XSL 1.1
+	 * 5.3.2, as FOP reads it): kept at the top of a page */
 	if (sb > 0)
 		em_space(E, sb, folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE_MINIMUM, rw, sb),
+		         !specified(node, FOLIO_PROP_SPACE_BEFORE) ||
 		         folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
 	int kwp = keep_of(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN);
@@ -589,6 +592,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
 	if (sa > 0)
 		em_space(E, sa, folio_fo_len(node, FOLIO_PROP_SPACE_AFTER_MINIMUM, rw, sa),
+		         !specified(node, FOLIO_PROP_SPACE_AFTER) ||
 		         folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
 	int kwn = keep_of(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN);

@@ -39,6 +39,10 @@ typedef struct tblinfo {
 	folio_area *header;       /* areas of the header rows (y from 0) */
 	folio_len header_h;       /* their height */
 	bool omit_at_break;       /* table-omit-header-at-break="true" */
+	folio_area *footer;       /* areas of the footer rows, repeated at the
+	                             foot of each page the table breaks across
+	                             (NULL: none, or table-omit-footer-at-break) */
+	folio_len footer_h;
 } tblinfo;
 
 typedef enum vkind { V_BOX, V_GLUE, V_PENALTY } vkind;
@@ -99,6 +103,7 @@ struct vitem {
 	deco *deco;               /* innermost deco around this box */
 	tblinfo *table;           /* table this row box belongs to, if any */
 	bool is_header;           /* a repeated-header row box */
+	bool is_footer;           /* a row box of the table's final footer */
 	bool retain;              /* glue: kept at the top of a page */
 	folio_len shrink;         /* glue: how much it may shrink (optimum minus
 	                             minimum) when that lets a page hold more */
@@ -138,6 +143,7 @@ typedef struct markrec {
 
 /* Everything one layout run shares. */
 typedef struct layout {
+	bool trial;               /* fitting a page only to see: rows are not cut */
 	folio_diags *d;
 	const folio_fo_doc *doc;
 	folio_arena *arena;       /* the area tree's arena */
@@ -185,6 +191,7 @@ typedef struct emitter {
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
 	bool row_header;          /* rows being emitted are header rows */
+	bool row_footer;          /* rows being emitted are the final footer */
 	int depth;                /* block nesting, for the limit */
 } emitter;
 
@@ -295,6 +302,13 @@ folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
  * the page, so a cell may be left empty in the first part): returns that part (with
  * its height in *h1) and leaves the rest in rb (its height in *h2), or
  * NULL when nothing of the row fits. */
+/* A forced break inside a cell, with content before and after it in the
+ * part still to place: the height the row's first part takes up to it
+ * (insets included), and the break's kind; false when there is none. */
+bool row_forced(const rowbox *rb, folio_len *h, int *kind);
+/* Where a cell's forced breaks with nothing before (or after) them in the
+ * cell act on the whole row: the kind, or -1. */
+int cell_edge_force(const rowcell *c, bool before);
 rowbox *row_split(layout *L, rowbox *rb, folio_len avail, bool at_top,
                   folio_len *h1, folio_len *h2);
 void rowbox_release(void *rb);

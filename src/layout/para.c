@@ -830,6 +830,11 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	font_metrics(L, block, &a0, &d0);
 	folio_len lh = line_height_of(block);
 	folio_len half = (lh - (a0 + d0)) / 2;
+	/* line-stacking-strategy="font-height": every line is the block's
+	 * nominal line, whatever its inline content (raised footnote marks
+	 * included); max-height and line-height let the content extend it */
+	bool font_height = folio_fo_is(block, FOLIO_PROP_LINE_STACKING_STRATEGY,
+	                               "font-height");
 	int nlines = pango_layout_get_line_count(pl);
 	int orphans = (int)folio_fo_num(block, FOLIO_PROP_ORPHANS, 2);
 	int widows = (int)folio_fo_num(block, FOLIO_PROP_WIDOWS, 2);
@@ -843,6 +848,8 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		folio_len baseline = pango_layout_iter_get_baseline(it);
 		folio_len asc = baseline - log.y, desc = log.y + log.height - baseline;
 		folio_len A = asc > a0 ? asc : a0, D = desc > d0 ? desc : d0;
+		if (font_height)
+			A = a0, D = d0;
 		folio_len h = A + D + 2 * half;
 		bool lastl = is_last_line(pl, line, pango_layout_iter_at_last_line(it));
 		align al = lastl ? last : a;

@@ -106,6 +106,59 @@ vl_break_within(const vlist *v, int from, int to, folio_len avail)
 	return best;
 }
 
+bool
+row_forced(const rowbox *rb, folio_len *h, int *kind)
+{
+	bool found = false;
+	for (int i = 0; i < rb->n; i++) {
+		const rowcell *c = &rb->cells[i];
+		folio_len y = 0;
+		bool started = false;
+		for (int k = c->from; k < c->to; k++) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX) {
+				y += it->h;
+				started = true;
+			} else if (it->kind == V_GLUE) {
+				y += started ? it->h : 0;
+			} else if (started && it->pen <= PEN_FORCE &&
+			           vl_height(c->v, k + 1, c->to) > 0) {
+				folio_len ch = vl_height(c->v, c->from, k) + c->in_top + c->in_bottom;
+				if (!found || ch < *h) {
+					*h = ch;
+					*kind = it->force;
+				}
+				found = true;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+int
+cell_edge_force(const rowcell *c, bool before)
+{
+	if (before) {
+		for (int k = c->from; k < c->to; k++) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX)
+				return -1;
+			if (it->kind == V_PENALTY && it->pen <= PEN_FORCE)
+				return it->force;
+		}
+	} else {
+		for (int k = c->to - 1; k >= c->from; k--) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX)
+				return -1;
+			if (it->kind == V_PENALTY && it->pen <= PEN_FORCE)
+				return it->force;
+		}
+	}
+	return -1;
+}
+
 rowbox *
 row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
           folio_len *h2)

@@ -517,7 +517,20 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			*hold_h += h;
 		}
 		/* breaks and keeps of the row and of its cells act on the row */
+		static const char *kinds[] = {"page", "odd-page", "even-page", "column"};
 		const char *bb = row_kw(row, FOLIO_PROP_BREAK_BEFORE);
+		const char *ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
+		/* a break before the first (after the last) content of a cell is a
+		 * break before (after) the row; one between contents cuts the row
+		 * there when it is placed (row_forced) */
+		for (int i = 0; i < rb->n; i++) {
+			int k = cell_edge_force(&rb->cells[i], true);
+			if (!*bb && k >= 0)
+				bb = kinds[k];
+			k = cell_edge_force(&rb->cells[i], false);
+			if (!*ba && k >= 0)
+				ba = kinds[k];
+		}
 		if (*bb)
 			em_force(E, bb);
 		int kwp = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE));
@@ -535,7 +548,6 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
 		if (kwn > E->keep_next)
 			E->keep_next = kwn;
-		const char *ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
 		if (*ba)
 			em_force(E, ba);
 	}
@@ -563,10 +575,22 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	tblinfo *saved_t = E->table;
 	bool saved_h = E->row_header;
 	const folio_fo *header = folio_fo_child(table, FOLIO_FO_TABLE_HEADER, NULL);
+	const folio_fo *footer = folio_fo_child(table, FOLIO_FO_TABLE_FOOTER, NULL);
 	tblinfo *ti = NULL;
-	if (header) {
+	if (header || footer) {
 		ti = folio_arena_alloc(E->L->arena, sizeof *ti);
 		ti->omit_at_break = folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_HEADER_AT_BREAK, "true");
+	}
+	/* the footer's rows, set once more for the foot of every page the
+	 * table breaks across */
+	if (footer && !folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_FOOTER_AT_BREAK, "true")) {
+		vlist scratch = {0};
+		emitter FE = *E;
+		FE.out = &scratch;
+		emit_rows(&FE, footer, &tc, geo, &ti->footer, &ti->footer_h);
+		vl_free(&scratch);
+	}
+	if (header) {
 		E->table = ti;
 		E->row_header = true;
 		/* the header rows stay together and with the first body row */
@@ -580,10 +604,18 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	for (const folio_fo *b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL); b;
 	     b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, b))
 		emit_rows(E, b, &tc, geo, NULL, NULL);
-	E->table = NULL;
-	const folio_fo *footer = folio_fo_child(table, FOLIO_FO_TABLE_FOOTER, NULL);
-	if (footer)
+	if (footer && ti && ti->footer) {
+		/* the final footer stays with the last body row */
+		em_keep_previous(E, PEN_INF);
+		E->row_footer = true;
+		keep_begin(E, PEN_INF);
 		emit_rows(E, footer, &tc, geo, NULL, NULL);
+		keep_end(E);
+		E->row_footer = false;
+	} else if (footer) {
+		E->table = NULL;
+		emit_rows(E, footer, &tc, geo, NULL, NULL);
+	}
 	E->table = saved_t;
 	E->row_header = saved_h;
 	free(tc.w);

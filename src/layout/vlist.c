@@ -118,6 +118,7 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 	it->deco = E->deco;
 	it->table = E->table;
 	it->is_header = E->row_header;
+	it->is_footer = E->row_footer;
 	it->fo = fo;
 	if (E->L->nrefs)
 		refs_box_emitted(E->L, E->out, idx);
