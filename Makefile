@@ -20,6 +20,10 @@ DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
                libqrencode-dev zbar-tools \
                poppler-utils qpdf libxml2-utils xsltproc
+# the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
+# profile of the OutputIntent; certutil (NSS) for the signing tests
+DEB_PACKAGES += libqpdf-dev libssl-dev icc-profiles-free libnss3-tools
+POST_LIBS = -lqpdf -lcrypto
 
 BUILD   := build
 CFLAGS  ?= -O2 -g
@@ -29,7 +33,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
-                      src/layout/*.c src/render/*.c) src/pipeline.c
+                      src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 # folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
@@ -67,10 +71,10 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -280,6 +280,16 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 		const char *ns = a->ns ? (const char *)a->ns->href : NULL;
 		if (ns && !strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "line")) {
 			node->src_line = atoi(value);
+		} else if (ns && !strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "signature-field")) {
+			/* folio extension for the post stage: the signature field
+			 * over this block (a property, so lines reach it through
+			 * their FO ancestors and --dump-fo shows it) */
+			collect(b, FOLIO_PROP_FOLIO_SIGNATURE_FIELD, value, false);
+		} else if (ns && (!strcmp(ns, FOLIO_EXT_NS) ||
+		                  !strcmp(ns, "http://xmlgraphics.apache.org/fop/extensions")) &&
+		           !strcmp(name, "alt-text")) {
+			/* alternative text for the structure tree (tagged PDF) */
+			collect(b, FOLIO_PROP_FOLIO_ALT_TEXT, value, false);
 		} else if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) &&
 		           !strcmp(name, "lang")) {
 			char lang[16] = "", country[16] = "";
@@ -450,6 +460,8 @@ read_metadata(builder *b, xmlNodePtr x)
 		d->meta_subject = meta_text(b, x, dc, "subject");
 	if (!d->meta_keywords)
 		d->meta_keywords = meta_text(b, x, pdf, "Keywords");
+	if (!d->meta_date)
+		d->meta_date = meta_text(b, x, "http://ns.adobe.com/xap/1.0/", "CreateDate");
 }
 
 /* Decides what to do with an element: returns the new node, or NULL to
