@@ -213,8 +213,14 @@ mark_on(layout *L, const markrec *k, int from, int to, bool *starts, bool *ends)
 				first = i;
 			last = i;
 		}
-	if (first < 0)
+	if (first < 0) {
 		first = last = k->first;  /* an empty block: where it stands */
+		/* at the very end of the flow: on the last page */
+		if (first >= from && first == to && to >= L->flow->n) {
+			*starts = *ends = true;
+			return true;
+		}
+	}
 	*starts = first >= from && first < to;
 	*ends = last >= from && last < to;
 	return last >= from && first < to;
@@ -260,6 +266,9 @@ marks_retrieve(layout *L, const folio_fo *rm)
 				found = &L->marks[i];
 		}
 	}
+	const char *bnd = folio_fo_kw(rm, FOLIO_PROP_RETRIEVE_BOUNDARY);
+	if (!found && !strcmp(bnd, "page"))
+		return NULL;
 	if (!found) {
 		/* nothing on this page: the last marker of the class before it,
 		 * including one whose block carries over onto this page */
@@ -272,7 +281,33 @@ marks_retrieve(layout *L, const folio_fo *rm)
 		if (!found)
 			found = before;
 	}
+	if (!found && !strcmp(bnd, "document"))
+		for (int i = 0; i < L->ndocmarks; i++)
+			if (!strcmp(L->docmarks[i].cls, cls))
+				found = &L->docmarks[i];
 	return found ? found->marker : NULL;
+}
+
+void
+marks_sequence_end(layout *L)
+{
+	for (int i = 0; i < L->nmarks; i++) {
+		const markrec *k = &L->marks[i];
+		if (k->v != L->flow || k->first < 0)
+			continue;
+		int j = 0;
+		while (j < L->ndocmarks && strcmp(L->docmarks[j].cls, k->cls))
+			j++;
+		if (j == L->ndocmarks) {
+			if (L->ndocmarks == L->capdocmarks) {
+				L->capdocmarks = L->capdocmarks ? 2 * L->capdocmarks : 8;
+				L->docmarks = folio_realloc_array(L->docmarks, (size_t)L->capdocmarks,
+				                                  sizeof *L->docmarks);
+			}
+			L->ndocmarks++;
+		}
+		L->docmarks[j] = (markrec){k->cls, k->marker, NULL, 0, 0};
+	}
 }
 
 /* The walk over a block's children: inline content goes into a paragraph,

@@ -181,6 +181,9 @@ typedef struct layout {
 	folio_len body_w;         /* width of the page body (footnotes) */
 	vlist *flow;              /* the flow's list while a sequence is laid out */
 	markrec *marks;           /* markers of this page-sequence (malloc'd) */
+	markrec *docmarks;        /* per class, the last marker of the earlier
+	                             sequences (retrieve-boundary="document") */
+	int ndocmarks, capdocmarks;
 	int nmarks, capmarks;
 	int page_from, page_to;   /* flow items on the page being made */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
@@ -272,6 +275,8 @@ void marks_adopt(layout *L, vlist *from, vlist *to);
 void marks_box_emitted(layout *L, vlist *v, int index);
 /* The marker a fo:retrieve-marker shows on the page being made, or NULL. */
 const folio_fo *marks_retrieve(layout *L, const folio_fo *rm);
+/* Keeps the last marker of each class of the sequence ending now. */
+void marks_sequence_end(layout *L);
 
 /* ---- para.c ---- */
 typedef struct para para;

@@ -909,6 +909,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		number++;
 	}
 	refs_resolve(L, &v);
+	marks_sequence_end(L);
 	L->flow = NULL;
 	const char *psid = folio_fo_str(ps, FOLIO_PROP_ID);
 	if (*psid)
@@ -922,6 +923,7 @@ static void
 lay_document(layout *L, pagelist *pl)
 {
 	int number = 1;
+	L->ndocmarks = 0;
 	for (const folio_fo *ps = L->doc->root->first; ps; ps = ps->next) {
 		if (ps->kind != FOLIO_FO_PAGE_SEQUENCE)
 			continue;
@@ -974,6 +976,7 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	refs_free_prev(&L);
 	free(L.refs);
 	free(L.marks);
+	free(L.docmarks);
 	if (pl.n == 0 && d->errors == before)
 		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
 		                "the document has no fo:page-sequence, so no pages");
