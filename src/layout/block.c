@@ -540,9 +540,6 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	const char *id = folio_fo_str(node, FOLIO_PROP_ID);
 	int rec = *id ? refs_open(L, E, id) : -1;
 	int mfirst = L->nmarks;
-	for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
-	     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
-		marks_add(L, m, E->out, E->out->n);
 	folio_len rw = E->ref_w;
 	folio_border b[4];
 	border_of(node, b, rw);
@@ -566,6 +563,10 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (!strcmp(bb, "page") || !strcmp(bb, "odd-page") || !strcmp(bb, "even-page") ||
 	    !strcmp(bb, "column"))
 		em_force(E, bb);
+	/* markers stand after the block's break-before */
+	for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
+	     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
+		marks_add(L, m, E->out, E->out->n);
 	folio_len sb = specified(node, FOLIO_PROP_SPACE_BEFORE)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
