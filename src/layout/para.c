@@ -900,6 +900,11 @@ void
 para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 {
 	if (!p->content) {
+		/* ids of inlines with no text (a wrapper around blocks, an empty
+		 * wrapper) stand at the next box */
+		for (int m = 0; m < p->nmarks; m++)
+			if (!p->marks[m].foot && p->marks[m].id)
+				refs_at_next_box(E->L, E, p->marks[m].id, p->marks[m].site);
 		para_reset(p);
 		return;
 	}
