@@ -401,6 +401,8 @@ lay_children(emitter *E, const folio_fo *node, blockgeo geo)
 	para_free(p);
 }
 
+static int keep_of(const folio_fo *n, folio_prop_id page, folio_prop_id column);
+
 /* Label beside the body: the label is set on its own and its areas ride on
  * the body's first box. */
 static void
@@ -447,6 +449,13 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
 		if (ei && ei->kind != FOLIO_V_FUNC)
 			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
+		/* a keep-with-previous on the label's first block keeps the
+		 * item with what precedes it (the label rides on the body) */
+		const folio_fo *lb = label ? folio_fo_child(label, FOLIO_FO_BLOCK, NULL) : NULL;
+		int lkwp = lb ? keep_of(lb, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
+		                        FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN) : 0;
+		if (lkwp)
+			em_keep_previous(E, lkwp);
 		int kt = keep_cost(folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE));
 		if (kt)
 			keep_begin(E, kt);

@@ -620,6 +620,13 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	for (const folio_fo *b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL); b;
 	     b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, b))
 		emit_rows(E, b, &tc, geo, NULL, NULL);
+	/* a break after the last body row comes after the footer */
+	int trailing = -1;
+	if (footer && E->out->n && E->out->items[E->out->n - 1].kind == V_PENALTY &&
+	    E->out->items[E->out->n - 1].pen <= PEN_FORCE) {
+		trailing = E->out->items[E->out->n - 1].force;
+		E->out->n--;
+	}
 	if (footer && ti && ti->footer) {
 		/* the final footer stays with the last body row */
 		em_keep_previous(E, PEN_INF);
@@ -632,6 +639,8 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		E->table = NULL;
 		emit_rows(E, footer, &tc, geo, NULL, NULL);
 	}
+	if (trailing >= 0)
+		em_force(E, kinds[trailing]);
 	E->table = saved_t;
 	E->row_header = saved_h;
 	free(tc.w);
