@@ -7,8 +7,8 @@
 # test-timeout: 600
 . "$(dirname "$0")/../lib.sh"
 
-PASS_FLOOR=187
-STRICT_FLOOR=156
+PASS_FLOOR=223
+STRICT_FLOOR=188
 
 KIT="$REPO/../shared/conformance"
 if [ ! -x "$KIT/run" ]; then
