@@ -255,6 +255,7 @@ typedef struct cut {
 	int next;          /* where the next page starts */
 	int force;         /* forced break kind that ended the page, or -1 */
 	bool part;         /* a row (or row group) is cut at the page end */
+	const folio_fo *broke;   /* content kept together was broken (its fo) */
 	folio_area *part_areas;  /* the areas of its first part */
 	folio_len part_h;  /* its height */
 	folio_len part_y;  /* where it goes, from the top of the body */
@@ -394,10 +395,7 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 					*next = cheap + 1;
 					return cheap;
 				}
-				if (!L->trial)
-				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "keep",
-				              "content kept together does not fit on one page; "
-				              "broken anyway");
+				c->broke = it->fo;   /* reported by the caller */
 				*next = j;
 				return j;
 			}
@@ -586,6 +584,22 @@ repeated_header(vlist *v, int i, const vitem *prev_box)
 	    !v->items[first_box].table->omit_at_break)
 		return v->items[first_box].table;
 	return NULL;
+}
+
+/* Height of what is kept together from item i on: up to the first break
+ * that a keep does not forbid. */
+static folio_len
+kept_height(vlist *v, int i)
+{
+	bool started = false;
+	for (int k = i; k < v->n; k++) {
+		const vitem *it = &v->items[k];
+		if (it->kind == V_BOX)
+			started = true;
+		else if (started && it->pen < PEN_INF)
+			return vl_height(v, i, k);
+	}
+	return vl_height(v, i, v->n);
 }
 
 /* Fits the columns of one page from item i on; returns how many. */
@@ -779,6 +793,33 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		const vitem *prev0 = prev_box;
 		int ncols = fit_columns(L, &v, i, &pm, &prev_box, sep_h, cf, &force);
 		i = cf[ncols - 1].ct.next;
+		if (ncols == 1 && cf[0].ct.broke && !cf[0].ct.part && pc.index < FOLIO_LIMIT_PAGES) {
+			/* content kept together from the top of this page does not fit
+			 * it but fits the next, taller page: this page stays empty (as
+			 * FOP does); else the keep is broken, with a warning */
+			folio_len kept = kept_height(&v, start);
+			pagectx nc = {index + 1, number + 1, false, false};
+			const folio_fo *ns = select_master(L, m, &nc);
+			master nm;
+			master_geometry(ns ? ns : spm, &nm);
+			if (nm.bh > pm.bh && kept <= nm.bh && kept > pm.bh - cf[0].top) {
+				cf[0].end = start;
+				cf[0].ct.next = start;
+				i = start;
+				force = -1;
+				prev_box = prev0;
+			} else {
+				folio_fo_diag(L->d, L->doc, cf[0].ct.broke, FOLIO_WARNING, "keep",
+				              "content kept together does not fit on one page; "
+				              "broken anyway");
+			}
+		} else {
+			for (int c = 0; c < ncols; c++)
+				if (cf[c].ct.broke)
+					folio_fo_diag(L->d, L->doc, cf[c].ct.broke, FOLIO_WARNING, "keep",
+					              "content kept together does not fit on one page; "
+					              "broken anyway");
+		}
 		if (!cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n) &&
 		    !count_adds(forced_count(ps), index + 1, number)) {
 			/* the last page: a master for page-position="last" may differ
