@@ -34,6 +34,11 @@ typedef struct deco {
 	int first_box, last_box;  /* vlist indexes of its first and last box */
 } deco;
 
+typedef struct blockgeo {
+	folio_len start, end;     /* content edges: start-indent, end-indent */
+	bool first_para;          /* the next paragraph starts the block */
+} blockgeo;
+
 /* A table with a header to repeat after page breaks. */
 typedef struct tblinfo {
 	folio_area *header;       /* areas of the header rows (y from 0) */
@@ -43,6 +48,14 @@ typedef struct tblinfo {
 	                             foot of each page the table breaks across
 	                             (NULL: none, or table-omit-footer-at-break) */
 	folio_len footer_h;
+	/* to set the header or footer again for a page when they show its
+	 * number (table_part_again) */
+	bool header_pn, footer_pn;
+	const folio_fo *header_fo, *footer_fo;
+	folio_len *cw, *cx;       /* column widths and offsets (arena) */
+	int ncols;
+	blockgeo geo;
+	folio_len ref_w;
 } tblinfo;
 
 typedef enum vkind { V_BOX, V_GLUE, V_PENALTY } vkind;
@@ -215,11 +228,6 @@ typedef struct emitter {
 } emitter;
 
 /* Geometry of the block whose inline content is being set. */
-typedef struct blockgeo {
-	folio_len start, end;     /* content edges: start-indent, end-indent */
-	bool first_para;          /* the next paragraph starts the block */
-} blockgeo;
-
 /* ---- vlist.c ---- */
 /* The cost of breaking a keep of strength k (folio_fo_keep's value). */
 int keep_cost(int strength);
@@ -230,6 +238,9 @@ void keep_end(emitter *E);
 bool in_keep(const emitter *E);
 vitem *vl_push(vlist *v, vkind kind);
 void vl_free(vlist *v);
+/* The header (or footer) rows of a table set again with label as the page
+ * number; NULL when they do not show it. */
+folio_area *table_part_again(layout *L, tblinfo *ti, bool footer, const char *label);
 void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
 void em_penalty(emitter *E, int pen);
 void em_space(emitter *E, folio_len s, folio_len min, bool retain);

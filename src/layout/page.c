@@ -867,9 +867,14 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		folio_len flow_h = 0;
 		for (int c = 0; c < ncols; c++) {
 			folio_len x = pm.bx + c * (pm.cw + pm.gap);
-			if (cf[c].rep)
-				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
-					area_adopt(body, area_clone(L, a), x, pm.by);
+			if (cf[c].rep) {
+				folio_area *again = table_part_again(L, cf[c].rep, false, label);
+				if (again)
+					area_adopt(body, again, x, pm.by);
+				else
+					for (const folio_area *a = cf[c].rep->header; a; a = a->next)
+						area_adopt(body, area_clone(L, a), x, pm.by);
+			}
 			L->shrink_ratio = shrink_ratio(&v, cf[c].from, cf[c].end, pm.bh - cf[c].top);
 			if (cf[c].ct.part) {
 				L->tail = cf[c].ct.part_areas;
@@ -893,8 +898,12 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				}
 			if (lastb && lastb->table && lastb->table->footer && !lastb->is_footer &&
 			    !lastb->is_header) {
-				for (const folio_area *a = lastb->table->footer; a; a = a->next)
-					area_adopt(body, area_clone(L, a), x, pm.by + h);
+				folio_area *again = table_part_again(L, lastb->table, true, label);
+				if (again)
+					area_adopt(body, again, x, pm.by + h);
+				else
+					for (const folio_area *a = lastb->table->footer; a; a = a->next)
+						area_adopt(body, area_clone(L, a), x, pm.by + h);
 				h += lastb->table->footer_h;
 			}
 			if (h > flow_h)

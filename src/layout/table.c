@@ -574,6 +574,46 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 	free(occ);
 }
 
+static bool
+shows_page_number(const folio_fo *n)
+{
+	for (const folio_fo *c = n ? n->first : NULL; c; c = c->next)
+		if (c->kind == FOLIO_FO_PAGE_NUMBER || shows_page_number(c))
+			return true;
+	return false;
+}
+
+/* Records in L that point into a scratch list about to be freed. */
+static void
+forget_list(layout *L, vlist *v)
+{
+	for (int i = 0; i < L->nmarks; i++)
+		if (L->marks[i].v == v)
+			L->marks[i].v = NULL;
+	for (int i = 0; i < L->nrefs; i++)
+		if (L->refs[i].v == v)
+			L->refs[i].v = NULL;
+}
+
+folio_area *
+table_part_again(layout *L, tblinfo *ti, bool footer, const char *label)
+{
+	if (!(footer ? ti->footer_pn : ti->header_pn) || !label)
+		return NULL;
+	vlist scratch = {0};
+	emitter FE = {.L = L, .out = &scratch, .ref_w = ti->ref_w};
+	tcols tc = {ti->cw, ti->cx, ti->ncols};
+	const char *saved = L->page_label;
+	L->page_label = label;
+	folio_area *areas = NULL;
+	folio_len h = 0;
+	emit_rows(&FE, footer ? ti->footer_fo : ti->header_fo, &tc, ti->geo, &areas, &h);
+	L->page_label = saved;
+	forget_list(L, &scratch);
+	vl_free(&scratch);
+	return areas;
+}
+
 void
 lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 {
@@ -596,6 +636,17 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	if (header || footer) {
 		ti = folio_arena_alloc(E->L->arena, sizeof *ti);
 		ti->omit_at_break = folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_HEADER_AT_BREAK, "true");
+		ti->header_fo = header;
+		ti->footer_fo = footer;
+		ti->header_pn = shows_page_number(header);
+		ti->footer_pn = shows_page_number(footer);
+		ti->ncols = tc.n;
+		ti->cw = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cw);
+		ti->cx = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cx);
+		memcpy(ti->cw, tc.w, (size_t)tc.n * sizeof *ti->cw);
+		memcpy(ti->cx, tc.x, (size_t)(tc.n + 1) * sizeof *ti->cx);
+		ti->geo = geo;
+		ti->ref_w = E->ref_w;
 	}
 	/* the footer's rows, set once more for the foot of every page the
 	 * table breaks across */
@@ -604,6 +655,7 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		emitter FE = *E;
 		FE.out = &scratch;
 		emit_rows(&FE, footer, &tc, geo, &ti->footer, &ti->footer_h);
+		forget_list(E->L, &scratch);
 		vl_free(&scratch);
 	}
 	if (header) {
