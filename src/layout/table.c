@@ -431,8 +431,19 @@ row_keep(const folio_fo *row, folio_prop_id id)
 {
 	int k = folio_fo_keep(row, id);
 	for (const folio_fo *c = row->first; c && !k; c = c->next)
-		if (c->kind == FOLIO_FO_TABLE_CELL && id != FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE)
+		if (c->kind == FOLIO_FO_TABLE_CELL && id != FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) {
 			k = folio_fo_keep(c, id);
+			/* a keep-with-next of a cell's last block (with-previous of
+			 * its first) keeps the row with the next (previous) one */
+			const folio_fo *b = NULL;
+			for (const folio_fo *x = c->first; x; x = x->next)
+				if (folio_fo_role_of(x->kind) == FOLIO_ROLE_BLOCK) {
+					if (!b || id == FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE)
+						b = x;
+				}
+			if (!k && b)
+				k = folio_fo_keep(b, id);
+		}
 	return k;
 }
 
