@@ -808,18 +808,14 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				i = start;
 				force = -1;
 				prev_box = prev0;
-			} else {
-				folio_fo_diag(L->d, L->doc, cf[0].ct.broke, FOLIO_WARNING, "keep",
+				cf[0].ct.broke = NULL;
+			}
+		}
+		for (int c = 0; c < ncols; c++)
+			if (cf[c].ct.broke)
+				folio_fo_diag(L->d, L->doc, cf[c].ct.broke, FOLIO_WARNING, "keep",
 				              "content kept together does not fit on one page; "
 				              "broken anyway");
-			}
-		} else {
-			for (int c = 0; c < ncols; c++)
-				if (cf[c].ct.broke)
-					folio_fo_diag(L->d, L->doc, cf[c].ct.broke, FOLIO_WARNING, "keep",
-					              "content kept together does not fit on one page; "
-					              "broken anyway");
-		}
 		if (!cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n) &&
 		    !count_adds(forced_count(ps), index + 1, number)) {
 			/* the last page: a master for page-position="last" may differ

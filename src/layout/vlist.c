@@ -265,6 +265,31 @@ vl_height(vlist *v, int from, int to)
 	return end;
 }
 
+/* A box from y, h tall, inside deco d and its ancestors: each deco's
+ * extent grows to it (outermost first, so outer decos are drawn below
+ * inner ones). */
+static void
+extend_decos(extent **ext, int *next, int *cap, deco *d, folio_len y, folio_len h)
+{
+	deco *chain[64];
+	int nc = 0;
+	for (; d && nc < 64; d = d->parent)
+		chain[nc++] = d;
+	for (int c = nc - 1; c >= 0; c--) {
+		int k = 0;
+		while (k < *next && (*ext)[k].d != chain[c])
+			k++;
+		if (k == *next) {
+			if (*next == *cap) {
+				*cap = *cap ? 2 * *cap : 8;
+				*ext = folio_realloc_array(*ext, (size_t)*cap, sizeof **ext);
+			}
+			(*ext)[(*next)++] = (extent){chain[c], y, y + h};
+		}
+		(*ext)[k].bottom = y + h;
+	}
+}
+
 folio_len
 vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
          folio_area *parent)
@@ -281,24 +306,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 		if (it->kind != V_BOX)
 			continue;
 		started = true;
-		/* outermost first, so outer decos are drawn below inner ones */
-		deco *chain[64];
-		int nc = 0;
-		for (deco *d = it->deco; d && nc < 64; d = d->parent)
-			chain[nc++] = d;
-		for (int c = nc - 1; c >= 0; c--) {
-			int k = 0;
-			while (k < next && ext[k].d != chain[c])
-				k++;
-			if (k == next) {
-				if (next == cap) {
-					cap = cap ? 2 * cap : 8;
-					ext = folio_realloc_array(ext, (size_t)cap, sizeof *ext);
-				}
-				ext[next++] = (extent){chain[c], y, y + it->h};
-			}
-			ext[k].bottom = y + it->h;
-		}
+		extend_decos(&ext, &next, &cap, it->deco, y, it->h);
 		y += it->h;
 		end = y;
 	}
@@ -308,23 +316,7 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 	L->tail_h = 0;
 	if (tail || tail_h) {
 		/* the cut row: inside the decos of the item it was cut from */
-		deco *chain[64];
-		int nc = 0;
-		for (deco *d = to < v->n ? v->items[to].deco : NULL; d && nc < 64; d = d->parent)
-			chain[nc++] = d;
-		for (int c = nc - 1; c >= 0; c--) {
-			int k = 0;
-			while (k < next && ext[k].d != chain[c])
-				k++;
-			if (k == next) {
-				if (next == cap) {
-					cap = cap ? 2 * cap : 8;
-					ext = folio_realloc_array(ext, (size_t)cap, sizeof *ext);
-				}
-				ext[next++] = (extent){chain[c], y, y + tail_h};
-			}
-			ext[k].bottom = y + tail_h;
-		}
+		extend_decos(&ext, &next, &cap, to < v->n ? v->items[to].deco : NULL, y, tail_h);
 		end = y + tail_h;
 	}
 	for (int k = 0; k < next; k++) {
