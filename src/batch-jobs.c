@@ -915,6 +915,13 @@ clean_dir(const char *dir, GHashTable *targets, size_t *removed)
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] != '.' || n < 9 || e->d_name[n - 7] != '.')
 			continue;
+		bool xs = true;   /* mkstemp's six letters and digits */
+		for (size_t k = n - 6; k < n; k++)
+			xs = xs && ((e->d_name[k] >= 'a' && e->d_name[k] <= 'z') ||
+			            (e->d_name[k] >= 'A' && e->d_name[k] <= 'Z') ||
+			            (e->d_name[k] >= '0' && e->d_name[k] <= '9'));
+		if (!xs)
+			continue;
 		char *base = folio_strndup(e->d_name + 1, n - 8);
 		char *target = folio_asprintf("%s/%s", dir, base);
 		if (g_hash_table_contains(targets, target)) {
