@@ -123,7 +123,8 @@ typedef struct run {
 	size_t *retry;           /* owned; jobs handed to a worker that died
 	                            before taking them */
 	size_t nretry;
-	size_t total, done, skipped, failed, finished;
+	size_t total, done, skipped, failed;
+	size_t finished;         /* jobs that came back from a worker */
 	uint64_t pages;
 	double t0;               /* start of rendering */
 	FILE *part;              /* the manifest being written, or NULL */
@@ -315,7 +316,7 @@ draw_bar(run *r, bool force)
 	r->last_draw = t;
 	size_t finished = r->done + r->failed + r->skipped;
 	double elapsed = t - r->t0;
-	double rate = elapsed > 0 ? (double)(r->done + r->failed) / elapsed : 0;
+	double rate = elapsed > 0 ? (double)r->finished / elapsed : 0;
 	char eta[32] = "--:--", text[200];
 	size_t left = r->total - finished;
 	if (rate > 0)
@@ -468,6 +469,7 @@ describe_exit(folio_buf *b, const batch_job *j, int status, bool timed_out,
 static void
 finish_job(run *r, batch_job *j)
 {
+	r->finished++;
 	if (j->state == JOB_DONE) {
 		r->done++;
 		if (j->pages > 0)
@@ -873,7 +875,7 @@ summary(run *r, double secs)
 	if (r->o->quiet && !r->failed && !interrupted)
 		return;
 	clear_bar(r);
-	size_t rendered = r->done + r->failed;
+	size_t rendered = r->finished;
 	fprintf(stderr, "folio batch: %zu done, %zu skipped, %zu failed%s (%llu pages "
 	        "in %.1f s, %.1f documents/s)\n", r->done, r->skipped, r->failed,
 	        interrupted ? ", interrupted" : "", (unsigned long long)r->pages, secs,
