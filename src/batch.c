@@ -199,19 +199,27 @@ collect_diags(folio_session *s, folio_buf *out)
 	folio_diags_clear(d);
 }
 
-/* Test hook, used by tests/e2e/batch-crash.sh and nothing else: when
+static bool
+names(const char *env, const batch_job *j)
+{
+	const char *want = getenv(env);
+	const char *slash = strrchr(j->key, '/');
+	return want && *want && !strcmp(slash ? slash + 1 : j->key, want);
+}
+
+/* Test hooks, used by tests/e2e/batch-crash.sh and nothing else: when
  * FOLIO_TEST_CRASH names a document (the input's base name, or
  * "NAME.xml#N" for entry N of a collection), the worker rendering it calls
- * abort(), to prove that a crash costs only that document. */
+ * abort(), to prove that a crash costs only that document;
+ * FOLIO_TEST_HANG makes it wait forever instead (for --timeout). */
 static void
 test_crash_hook(const batch_job *j)
 {
-	const char *want = getenv("FOLIO_TEST_CRASH");
-	if (!want || !*want)
-		return;
-	const char *slash = strrchr(j->key, '/');
-	if (!strcmp(slash ? slash + 1 : j->key, want))
+	if (names("FOLIO_TEST_CRASH", j))
 		abort();
+	if (names("FOLIO_TEST_HANG", j))
+		for (;;)
+			pause();
 }
 
 static void
