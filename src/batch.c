@@ -813,9 +813,13 @@ parse_args(int argc, char **argv, batch_opts *o, char ***inputs, int *nin)
 	*inputs = folio_calloc((size_t)argc + 1, sizeof **inputs);
 	*nin = 0;
 	optind = 1;
+	opterr = 0;   /* one line of our own instead of getopt's */
 	int c, rc;
 	while (optind < argc) {
 		if ((c = getopt_long(argc, argv, "+d:o:j:qnh", batch_longopts, NULL)) != -1) {
+			if (c == '?')
+				return usage_fail("unknown option, or an option without its "
+				                  "value: %s", argv[optind - 1]);
 			if ((rc = option(o, c)) >= 0)
 				return rc;
 			continue;
