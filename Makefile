@@ -20,6 +20,10 @@ DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
                libqrencode-dev zbar-tools \
                poppler-utils qpdf libxml2-utils xsltproc
+# the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
+# profile of the OutputIntent; certutil (NSS) for the signing tests
+DEB_PACKAGES += libqpdf-dev libssl-dev icc-profiles-free libnss3-tools
+POST_LIBS = -lqpdf -lcrypto
 
 BUILD   := build
 CFLAGS  ?= -O2 -g
@@ -29,7 +33,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
-                      src/layout/*.c src/render/*.c) src/pipeline.c
+                      src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
 # folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
@@ -67,10 +71,10 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -121,3 +125,64 @@ fo-support-doc: $(BUILD)/folio
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- hostile input: sanitizers, valgrind, fuzzing (docs/security.md) ----
+#
+#   make asan       the whole suite against a build with AddressSanitizer and
+#                   UndefinedBehaviorSanitizer (build-asan/); any report fails
+#   make asan-quick the fast subset `make test` runs under the sanitizers:
+#                   unit tests, the error and hostile scripts (the goldens and
+#                   e2e scripts run only in `make asan`, to keep `make test`
+#                   within a few minutes on two cores)
+#   make leakcheck  valgrind over goldens, a protocol and a report: no leak
+#                   from folio's own code (tests/valgrind.supp: library caches)
+#   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each;
+#                   installs FUZZ_PACKAGES first
+ASAN_BUILD   = build-asan
+SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+               -fno-omit-frame-pointer
+# leaks are valgrind's job (make leakcheck): LSan cannot tell fontconfig's
+# process-lifetime caches from our own losses without a suppression list
+ASAN_ENV     = ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+ASAN_QUICK   = unit/ errors/ hostile/
+FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
+FUZZ_BUILD   = build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = xml-fo props pipeline protocol
+
+.PHONY: asan asan-build asan-quick leakcheck fuzz fuzz-build
+
+asan-build:
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC="$(CC) $(SAN_FLAGS)" all
+
+asan: deps asan-build
+	$(ASAN_ENV) FOLIO_BUILD_DIR=$(ASAN_BUILD) TEST_TIMEOUT=180 tests/run.sh
+
+asan-quick: asan-build
+	@rc=0; log=$$(mktemp); for f in $(ASAN_QUICK); do \
+	  $(ASAN_ENV) FOLIO_BUILD_DIR=$(ASAN_BUILD) TEST_TIMEOUT=180 \
+	    tests/run.sh $$f >$$log 2>&1 || rc=1; \
+	  sed 's/^/asan: /' $$log; \
+	done; rm -f $$log; exit $$rc
+
+FUZZ_CC   = clang-14 -fsanitize=fuzzer-no-link,address,undefined \
+            -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+$(BUILD)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DFUZZ_REPO='"$(CURDIR)"' -fsanitize=fuzzer \
+	  -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lhyphen -lqrencode -lm
+
+fuzz-build:
+	@missing=""; for p in $(FUZZ_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Run: sudo apt-get install -y$$missing"; exit 1; fi; fi
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC="$(FUZZ_CC)" \
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz-%)
+
+fuzz: deps fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

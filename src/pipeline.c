@@ -17,6 +17,7 @@
 
 #include "fo/fo.h"
 #include "layout/layout.h"
+#include "post/post.h"
 #include "render/render.h"
 #include "xml/xml.h"
 #include "xslt/xslt.h"
@@ -297,7 +298,7 @@ folio_pipeline_validate(folio_session *s, const char *in)
 
 typedef struct outfile {
 	char *final;     /* owned */
-	char *tmp;       /* owned */
+	char *tmp;       /* owned; NULL when final is a device or pipe */
 	FILE *f;
 } outfile;
 
@@ -309,6 +310,19 @@ out_open(folio_session *s, const char *path, outfile *o)
 		folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
 		                "cannot write: it is a directory");
 		return FOLIO_EUSAGE;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
+		 * in place: renaming a file over it would replace the device */
+		o->f = fopen(path, "wb");
+		if (!o->f) {
+			folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
+			                "cannot write: %s", strerror(errno));
+			return FOLIO_EUSAGE;
+		}
+		o->final = folio_strdup(path);
+		return FOLIO_OK;
 	}
 	char *copy = folio_strdup(path);
 	char *dir = dirname(copy);
@@ -337,7 +351,8 @@ out_close(folio_session *s, outfile *o, bool keep)
 {
 	folio_status st = FOLIO_OK;
 	if (o->f) {
-		if (keep && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
+		if (keep && (fflush(o->f) != 0 ||
+		             (o->tmp && fsync(fileno(o->f)) != 0))) {
 			folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
 			                "cannot write: %s", strerror(errno));
 			keep = false;
@@ -350,7 +365,7 @@ out_close(folio_session *s, outfile *o, bool keep)
 			st = FOLIO_EUSAGE;
 		}
 	}
-	if (keep && rename(o->tmp, o->final) != 0) {
+	if (keep && o->tmp && rename(o->tmp, o->final) != 0) {
 		folio_diags_add(&s->diags, FOLIO_ERROR, "io", o->final, 0, 0,
 		                "cannot rename the finished file into place: %s",
 		                strerror(errno));
@@ -396,6 +411,69 @@ iso_date(char *buf, size_t n)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+/* The FO root's language ("ru"), or NULL. */
+static const char *
+doc_lang(const folio_fo_doc *fo)
+{
+	folio_value v = folio_fo_get(fo->root, FOLIO_PROP_LANGUAGE);
+	if ((v.kind != FOLIO_V_STR && v.kind != FOLIO_V_KW) || !v.str || !*v.str ||
+	    !strcmp(v.str, "none"))
+		return NULL;
+	return v.str;
+}
+
+/* cairo draws into memory; the post stage (PDF/A, attachment, fields)
+ * finishes those bytes into f. */
+static folio_status
+render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *fo,
+            const folio_render_meta *meta, const char *src_name, FILE *f,
+            const char *out)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&mem, &len);
+	if (!m) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", out, 0, 0,
+		                "cannot render: %s", strerror(errno));
+		return FOLIO_EUSAGE;
+	}
+	folio_status st = folio_render_pdf(&s->diags, tree, m, out, meta);
+	fclose(m);
+	const folio_session_opts *so = &s->opts;
+	bool attach = so->attach_source > 0 ||
+	              (so->attach_source == 0 && folio_pdfa_part(so->pdfa) == 3);
+	/* the file name, not the path, so the bytes do not depend on where
+	 * folio was run */
+	char *title = folio_strdup(fo->meta_title ? fo->meta_title
+	                           : src_name ? src_name : fo->fo_file);
+	folio_post_opts po = {
+		.pdfa = (folio_pdfa)so->pdfa,
+		.title = fo->meta_title ? title : basename(title),
+		.author = fo->meta_author,
+		.subject = fo->meta_subject,
+		.keywords = fo->meta_keywords,
+		.lang = doc_lang(fo),
+		/* SOURCE_DATE_EPOCH when set, else the document's own date */
+		.date = meta->create_date ? meta->create_date : fo->meta_date,
+		/* the source XML, or for `folio fo` the FO file itself */
+		.source_path = !attach ? NULL : src_name ? src_name : fo->fo_file,
+		.tree = tree,
+		.signature_fields = !so->no_signature_fields,
+	};
+	folio_buf b = {0};
+	if (st == FOLIO_OK)
+		st = folio_post_finish(&s->diags, (const unsigned char *)mem, len, &po, out, &b);
+	if (st == FOLIO_OK && fwrite(b.data, 1, b.len, f) != b.len) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", out, 0, 0,
+		                "cannot write the PDF: %s", strerror(errno));
+		st = FOLIO_EUSAGE;
+	}
+	folio_buf_clear(&b);
+	free(title);
+	free(mem);
+	return st;
 }
 
 /* FO -> areas -> PDF.  Takes *fodoc and frees it as soon as the FO tree
@@ -450,8 +528,11 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 			.keywords = fo->meta_keywords,
 			.create_date = date[0] ? date : NULL,
 			.bookmarks = fo->bookmarks,
+			/* PDF/A levels a: the structure tree */
+			.tagged = s->opts.pdfa != FOLIO_PDFA_NONE &&
+			          folio_pdfa_conformance((folio_pdfa)s->opts.pdfa) == 'A',
 		};
-		st = folio_render_pdf(&s->diags, tree, o.f, out, &meta);
+		st = render_post(s, tree, fo, &meta, src_name, o.f, out);
 	}
 done:
 	if (out) {

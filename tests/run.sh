@@ -39,8 +39,10 @@ unset FOLIO_DATA_DIR
 
 FILTER=${1:-}
 TEST_TIMEOUT=${TEST_TIMEOUT:-60}
-FOLIO="$REPO/build/folio"
-UNIT="$REPO/build/folio-unit"
+# FOLIO_BUILD_DIR=build-asan runs the suite against the sanitizer build.
+BUILD_DIR=${FOLIO_BUILD_DIR:-build}
+export FOLIO="$REPO/$BUILD_DIR/folio"
+UNIT="$REPO/$BUILD_DIR/folio-unit"
 GOLDEN_DIR=tests/golden
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/folio-run.XXXXXX") || exit 2

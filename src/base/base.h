@@ -49,9 +49,20 @@ char *folio_uri_unwrap(const char *uri, char *out, size_t n);
 #define FOLIO_LIMIT_TABLE_COLUMNS 1000     /* columns in one table */
 #define FOLIO_LIMIT_DIAGS         1000     /* diagnostics kept per document */
 #define FOLIO_LIMIT_ENTRIES       100000   /* documents in one collection */
+#define FOLIO_LIMIT_XSLT_DEPTH    3000     /* nested template calls */
+#define FOLIO_LIMIT_XSLT_SECONDS  60       /* CPU time of one transformation
+                                              ($FOLIO_XSLT_TIME_LIMIT) */
 #define FOLIO_LIMIT_WORD_CHARS    500      /* longer runs without a break
                                               opportunity get one (pango is
                                               quadratic on giant words) */
+#define FOLIO_LIMIT_PARA_BYTES    (1024L * 1024) /* text of one paragraph:
+                                              more is an error (a paragraph
+                                              of hundreds of pages is no
+                                              document, and costs minutes) */
+#define FOLIO_LIMIT_PIECE_BYTES   32768    /* a block's text is given to
+                                              pango in pieces of at most
+                                              this (pango's line widths
+                                              overflow past ~300 KB) */
 
 /* ---- allocation --------------------------------------------------------- */
 

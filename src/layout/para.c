@@ -66,6 +66,10 @@ struct para {
 	int nleaders, capleaders;
 	bool content;              /* has something besides collapsed spaces */
 	bool space;                /* the last character is a collapsible space */
+	size_t total;              /* bytes of text taken since the paragraph
+	                              began, over all its pieces */
+	bool capped;               /* FOLIO_LIMIT_PARA_BYTES was reported */
+	bool pieces_told;          /* the warning about pieces was given */
 };
 
 para *
@@ -89,6 +93,9 @@ para_reset(para *p)
 	p->nboxes = 0;
 	p->content = false;
 	p->space = false;
+	p->total = 0;
+	p->capped = false;
+	p->pieces_told = false;
 }
 
 void
@@ -265,12 +272,32 @@ transform_text(const char *kw, const char *text, size_t len)
 	return g_string_free(out, FALSE);
 }
 
+/* Counts len more bytes of text; past FOLIO_LIMIT_PARA_BYTES reports an
+ * error (once) and returns true: the text is then dropped, since the
+ * document fails anyway and setting it would only cost time. */
+static bool
+para_over_limit(para *p, const folio_fo *style, size_t len)
+{
+	if (!p->capped && p->total + len <= (size_t)FOLIO_LIMIT_PARA_BYTES) {
+		p->total += len;
+		return false;
+	}
+	if (!p->capped)
+		folio_fo_diag(p->L->d, p->L->doc, style, FOLIO_ERROR, "limit",
+		              "this paragraph has more than %ld bytes of text; "
+		              "split it into several blocks", FOLIO_LIMIT_PARA_BYTES);
+	p->capped = true;
+	return true;
+}
+
 /* Text of one node: hyphenation points and text-transform first (each
  * makes a new string), then white-space handling into the paragraph. */
 void
 para_text(para *p, const folio_fo *style, const char *text, size_t len)
 {
 	char *hyph = NULL, *cased = NULL;
+	if (para_over_limit(p, style, len))
+		return;
 	if (folio_fo_is(style, FOLIO_PROP_HYPHENATE, "true")) {
 		int push = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_PUSH_CHARACTER_COUNT, 2);
 		int remain = (int)folio_fo_num(style, FOLIO_PROP_HYPHENATION_REMAIN_CHARACTER_COUNT, 2);
@@ -290,6 +317,75 @@ para_text(para *p, const folio_fo *style, const char *text, size_t len)
 	para_text_raw(p, style, text, len);
 	g_free(cased);
 	g_free(hyph);
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Sets what the paragraph holds so far as lines, as one piece of a longer
+ * paragraph: its size and limit state carry on. */
+static void
+piece_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
+{
+	size_t total = p->total;
+	bool capped = p->capped, told = p->pieces_told;
+	para_flush(p, E, block, geo);
+	p->total = total;
+	p->capped = capped;
+	p->pieces_told = told;
+}
+
+/* Text directly in a block (no inline open around it).  pango gets a
+ * paragraph in pieces of at most FOLIO_LIMIT_PIECE_BYTES, cut at a blank
+ * (or, in a giant word, at a character): each piece ends a line.  Cutting
+ * at a preserved linefeed changes nothing; elsewhere the reader sees a
+ * short line, so that is a warning.  Without pieces pango is quadratic on
+ * long paragraphs and its line widths overflow (one line, off the page). */
+void
+para_text_block(para *p, emitter *E, const folio_fo *block, blockgeo *geo,
+                const char *text, size_t len)
+{
+	bool lf_kept = folio_fo_is(block, FOLIO_PROP_LINEFEED_TREATMENT, "preserve");
+	/* too long: said at once, before any of it is set */
+	if (p->capped || p->total + len > (size_t)FOLIO_LIMIT_PARA_BYTES) {
+		para_over_limit(p, block, len);
+		return;
+	}
+	while (len > 0) {
+		size_t room = p->text.len < FOLIO_LIMIT_PIECE_BYTES
+		            ? FOLIO_LIMIT_PIECE_BYTES - p->text.len : 0;
+		if (len <= room) {
+			para_text(p, block, text, len);
+			return;
+		}
+		size_t cut = room;
+		while (cut > room / 2 && !is_blank(text[cut]))
+			cut--;
+		if (cut <= room / 2) {
+			cut = room;
+			while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+				cut--;
+		}
+		if (cut)
+			para_text(p, block, text, cut);
+		bool exact = lf_kept && text[cut] == '\n';
+		if (!exact && !p->pieces_told) {
+			folio_fo_diag(p->L->d, p->L->doc, block, FOLIO_WARNING, "limit",
+			              "a paragraph of more than %d bytes is set in pieces: "
+			              "a line ends after each piece", FOLIO_LIMIT_PIECE_BYTES);
+			p->pieces_told = true;
+		}
+		piece_flush(p, E, block, geo);
+		text += cut;
+		len -= cut;
+		if (len && is_blank(*text)) {   /* the blank became the line end */
+			text++;
+			len--;
+		}
+	}
 }
 
 static void
@@ -325,8 +421,18 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 		if (c == '\n') {
 			if (!strcmp(lf, "preserve")) {
 				/* spaces before a preserved linefeed go unless preserved */
+				size_t had = p->text.len;
 				while (!keep_spaces && p->text.len && p->text.data[p->text.len - 1] == ' ')
 					p->text.data[--p->text.len] = 0;
+				/* and so do the ends of earlier nodes' attributes over
+				 * them, and this node's start: else a range ends inside
+				 * the U+2028 added next and pango's lines run past the
+				 * text (found by fuzzing) */
+				if (p->text.len < had)
+					pango_attr_list_update(p->attrs, (int)p->text.len,
+					                       (int)(had - p->text.len), 0);
+				if (start > (int)p->text.len)
+					start = (int)p->text.len;
 				folio_buf_puts(&p->text, "\xe2\x80\xa8");
 				p->content = true;
 				p->space = false;
@@ -790,15 +896,55 @@ justify_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs,
 	return pango_layout_get_line_readonly(one, 0);
 }
 
+/* Is the line's text one word (spaces only at its end)? */
+static bool
+single_word(const char *s, int n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && !memchr(s, ' ', (size_t)n);
+}
+
+/* Does a line of the layout hold one word wider than the line? */
+static bool
+overlong_word(PangoLayout *pl, const char *text, folio_len width, folio_len indent)
+{
+	bool found = false;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int k = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		folio_len avail = width - (k == 0 ? indent : 0);
+		if (log.width > avail + FOLIO_PT(0.5) &&
+		    single_word(text + line->start_index, line->length))
+			found = true;
+		k++;
+	} while (!found && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return found;
+}
+
 void
 para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 {
 	if (!p->content) {
+		/* ids of inlines with no text (a wrapper around blocks, an empty
+		 * wrapper) stand at the next box */
+		for (int m = 0; m < p->nmarks; m++)
+			if (!p->marks[m].foot && p->marks[m].id)
+				refs_at_next_box(E->L, E, p->marks[m].id, p->marks[m].site);
 		para_reset(p);
 		return;
 	}
+	size_t untrimmed = p->text.len;
 	while (p->text.len && p->text.data[p->text.len - 1] == ' ')
 		p->text.data[--p->text.len] = 0;
+	/* attributes must not reach past the text (see para_text_raw) */
+	if (p->text.len < untrimmed)
+		pango_attr_list_update(p->attrs, (int)p->text.len,
+		                       (int)(untrimmed - p->text.len), 0);
 	layout *L = E->L;
 	folio_len width = E->ref_w - geo->start - geo->end;
 	if (width < FOLIO_PT(1))
@@ -816,13 +962,23 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	pango_layout_set_text(pl, p->text.data, (int)p->text.len);
 	pango_layout_set_attributes(pl, p->attrs);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
 	pango_layout_set_justify(pl, a == AL_JUSTIFY);
 	pango_layout_set_justify_last_line(pl, last == AL_JUSTIFY);
 	/* pango indents the first line by a positive indent and all others by
 	 * a negative one; XSL moves only the first line either way */
 	pango_layout_set_width(pl, wrap ? width + (indent < 0 ? -indent : 0) : -1);
 	pango_layout_set_indent(pl, indent);
+	/* Words are not cut to fit (as in FOP), but in a real column (a few
+	 * ems wide) a word wider than the column is cut at the edge rather
+	 * than run into the next cell; degenerate widths overflow.  Either
+	 * way the author is warned below. */
+	if (wrap && width >= 3 * block->font_size && overlong_word(pl, p->text.data, width, indent)) {
+		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+		folio_fo_diag(L->d, L->doc, block, FOLIO_WARNING, "overflow",
+		              "a word is wider than the space for the line (%.1f pt) "
+		              "and is cut at its edge", width / 1024.0);
+	}
 	if (p->nleaders && stretch_leaders(p, pl, width, a, last))
 		(void)pango_layout_get_line_count(pl);
 
@@ -830,11 +986,17 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	font_metrics(L, block, &a0, &d0);
 	folio_len lh = line_height_of(block);
 	folio_len half = (lh - (a0 + d0)) / 2;
+	/* line-stacking-strategy="font-height": every line is the block's
+	 * nominal line, whatever its inline content (raised footnote marks
+	 * included); max-height and line-height let the content extend it */
+	bool font_height = folio_fo_is(block, FOLIO_PROP_LINE_STACKING_STRATEGY,
+	                               "font-height");
 	int nlines = pango_layout_get_line_count(pl);
 	int orphans = (int)folio_fo_num(block, FOLIO_PROP_ORPHANS, 2);
 	int widows = (int)folio_fo_num(block, FOLIO_PROP_WIDOWS, 2);
 
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	bool warned = false;
 	int k = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -843,6 +1005,8 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		folio_len baseline = pango_layout_iter_get_baseline(it);
 		folio_len asc = baseline - log.y, desc = log.y + log.height - baseline;
 		folio_len A = asc > a0 ? asc : a0, D = desc > d0 ? desc : d0;
+		if (font_height)
+			A = a0, D = d0;
 		folio_len h = A + D + 2 * half;
 		bool lastl = is_last_line(pl, line, pango_layout_iter_at_last_line(it));
 		align al = lastl ? last : a;
@@ -850,6 +1014,16 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		folio_len x0 = geo->start + (first ? indent : 0);
 		folio_len avail = width - (first ? indent : 0);
 		folio_len x = x0;
+		/* words are not cut to fit (as in FOP): a word wider than the
+		 * line overflows it, and the author hears of it once */
+		if (log.width > avail + FOLIO_PT(0.5) && wrap && !warned &&
+		    single_word(p->text.data + line->start_index, line->length)) {
+			warned = true;
+			folio_fo_diag(L->d, L->doc, block, FOLIO_WARNING, "overflow",
+			              "a word is wider than the space for the line "
+			              "(%.1f pt for %.1f pt) and overflows it",
+			              log.width / 1024.0, avail / 1024.0);
+		}
 		if (al == AL_CENTER)
 			x = x0 + (avail - log.width) / 2;
 		else if (al == AL_END)

@@ -31,6 +31,8 @@ static struct {
 	const folio_xml_doc *doc;
 	int depth;
 	bool skip_xpath;   /* during XSLT: libxslt reports these with a location */
+	bool parsing;      /* in parse_owned: only the first syntax error counts */
+	int syntax_errors; /* errors reported while parsing */
 } route;
 
 void
@@ -68,6 +70,10 @@ on_error(void *data, xmlErrorPtr e)
 	if (!route.diags || !e)
 		return;
 	if (route.skip_xpath && e->domain == XML_FROM_XPATH)
+		return;
+	/* after the first fatal syntax error libxml2 goes on reporting what
+	 * follows from it ("tag mismatch" for every open element): noise */
+	if (route.parsing && e->level >= XML_ERR_ERROR && route.syntax_errors++)
 		return;
 	folio_severity sev = e->level == XML_ERR_WARNING ? FOLIO_WARNING
 	                                                 : FOLIO_ERROR;
@@ -177,20 +183,75 @@ read_file(folio_diags *d, const char *path, char **bytes, size_t *len)
 	return FOLIO_OK;
 }
 
-folio_xml_doc *
-folio_xml_load(folio_diags *d, const char *path, folio_status *status)
+/* Column of "&name;" on the given line of x's text, or 1. */
+static int
+entity_col(const folio_xml_doc *x, long line, const char *name)
 {
-	char *bytes;
-	size_t len;
-	*status = read_file(d, path, &bytes, &len);
-	if (*status != FOLIO_OK)
-		return NULL;
-	return folio_xml_load_bytes(d, path, bytes, len, status);
+	const char *p = x->bytes, *end = x->bytes + x->len;
+	for (long l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	size_t n = strlen(name);
+	for (const char *q = p; q < end && *q != '\n'; q++)
+		if (*q == '&' && (size_t)(end - q) > n + 1 &&
+		    !memcmp(q + 1, name, n) && q[n + 1] == ';')
+			return (int)(q - p) + 1;
+	return 1;
 }
 
-folio_xml_doc *
-folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
-                     folio_status *status)
+/* Entities in text are never expanded (an entity bomb or an external
+ * entity would otherwise be), so a reference to one declared in a DTD
+ * stays an entity reference node whose text would silently go missing.
+ * (In attribute values libxml2 substitutes internal entities, bounded by
+ * its amplification check, and refuses external ones.)  Each becomes an
+ * error instead (the first few of them; the document fails either way).
+ * Iterative pre-order walk: the tree may be deep. */
+static void
+report_entity_refs(folio_diags *d, const folio_xml_doc *x)
+{
+	enum { SHOWN = 10 };
+	const xmlChar *seen[SHOWN];
+	size_t nseen = 0, total = 0;
+	xmlNodePtr node = xmlDocGetRootElement(x->doc);
+	while (node) {
+		if (node->type == XML_ENTITY_REF_NODE) {
+			total++;
+			bool known = false;
+			for (size_t i = 0; i < nseen && !known; i++)
+				known = xmlStrEqual(seen[i], node->name);
+			if (!known && nseen < SHOWN) {
+				seen[nseen++] = node->name;
+				long line = xmlGetLineNo(node);
+				folio_diags_add(d, FOLIO_ERROR, "xml-entity", x->path,
+				                line > 0 ? (int)line : 0,
+				                entity_col(x, line, (const char *)node->name),
+				                "entity reference &%s; is not expanded: folio "
+				                "does not expand DTD entities in text (an entity "
+				                "can read files or explode in size); write the "
+				                "text itself or a character reference (&#1071;)",
+				                (const char *)node->name);
+			}
+		}
+		if (node->children && node->type == XML_ELEMENT_NODE) {
+			node = node->children;
+			continue;
+		}
+		while (node && !node->next)
+			node = node->parent && node->parent->type == XML_ELEMENT_NODE
+			     ? node->parent : NULL;
+		if (node)
+			node = node->next;
+	}
+	if (total > nseen)
+		folio_diags_add(d, FOLIO_NOTE, "xml-entity", x->path, 0, 0,
+		                "%zu entity references in all", total);
+}
+
+/* Parses bytes (owned from here on, NUL-terminated, len long) as the
+ * document called path. */
+static folio_xml_doc *
+parse_owned(folio_diags *d, const char *path, char *bytes, size_t len,
+            folio_status *status)
 {
 	folio_xml_doc *x = folio_calloc(1, sizeof *x);
 	x->path = folio_strdup(path);
@@ -203,11 +264,17 @@ folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
 		*status = FOLIO_EDOC;
 		return NULL;
 	}
-	/* No entity expansion, no DTD loading, no network; big line numbers. */
+	/* No entity expansion, no DTD loading, no network; big line numbers.
+	 * libxml2's own limits stay on (no XML_PARSE_HUGE): text nodes and
+	 * names up to 10 MB, nesting up to 256 levels, entity amplification
+	 * checks -- each refusal becomes an xml-syntax diagnostic. */
 	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE;
 	size_t before = d->errors;
 	folio_xml_errors_push(d, x);
+	route.parsing = true;
+	route.syntax_errors = 0;
 	x->doc = xmlReadMemory(bytes, (int)len, path, NULL, options);
+	route.parsing = false;
 	folio_xml_errors_pop();
 	if (!x->doc || d->errors > before) {
 		if (d->errors == before)
@@ -224,8 +291,49 @@ folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
 		*status = FOLIO_EDOC;
 		return NULL;
 	}
+	report_entity_refs(d, x);
+	if (d->errors > before) {
+		folio_xml_doc_free(x);
+		*status = FOLIO_EDOC;
+		return NULL;
+	}
 	*status = FOLIO_OK;
 	return x;
+}
+
+folio_xml_doc *
+folio_xml_load(folio_diags *d, const char *path, folio_status *status)
+{
+	char *bytes;
+	size_t len;
+	*status = read_file(d, path, &bytes, &len);
+	if (*status != FOLIO_OK)
+		return NULL;
+	return parse_owned(d, path, bytes, len, status);
+}
+
+folio_xml_doc *
+folio_xml_load_memory(folio_diags *d, const char *name, const char *bytes,
+                      size_t len, folio_status *status)
+{
+	if (len > (size_t)FOLIO_LIMIT_INPUT_BYTES) {
+		folio_diags_add(d, FOLIO_ERROR, "limit", name, 0, 0,
+		                "input is %zu bytes, more than the limit of %ld",
+		                len, FOLIO_LIMIT_INPUT_BYTES);
+		*status = FOLIO_EUSAGE;
+		return NULL;
+	}
+	char *copy = folio_malloc(len + 1);
+	memcpy(copy, bytes, len);
+	copy[len] = 0;
+	return parse_owned(d, name, copy, len, status);
+}
+
+folio_xml_doc *
+folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
+                     folio_status *status)
+{
+	return parse_owned(d, path, bytes, len, status);
 }
 
 void

@@ -35,6 +35,11 @@ folio_xml_doc *folio_xml_load(folio_diags *d, const char *path,
 folio_xml_doc *folio_xml_load_bytes(folio_diags *d, const char *path,
                                     char *bytes, size_t len,
                                     folio_status *status);
+/* The same for a document already in memory (bytes are copied); name is
+ * what diagnostics call it. */
+folio_xml_doc *folio_xml_load_memory(folio_diags *d, const char *name,
+                                     const char *bytes, size_t len,
+                                     folio_status *status);
 void folio_xml_doc_free(folio_xml_doc *x);
 
 /* Column (1-based) of the start tag of node in the source, or 1 when it

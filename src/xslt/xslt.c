@@ -14,11 +14,14 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/documents.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 
 struct folio_xslt {
 	xsltStylesheetPtr sheet;  /* owned */
@@ -37,11 +40,35 @@ static struct {
 	const char *sheet;   /* stylesheet path, for messages without a file */
 	folio_buf pending;   /* text not yet ended by a newline */
 	char *where;         /* a held "runtime error: ..." line */
+	bool in_dump;        /* in the stack dump after a recursion error */
 } gen;
+
+/* libxslt's lines that repeat what another line already said, or that
+ * follow a recursion error with a dump of its whole call stack. */
+static bool
+noise(const char *line)
+{
+	if (!strcmp(line, "error") || strstr(line, " rights for ") ||
+	    !strncmp(line, "Local file read for ", 20))
+		return true;
+	if (strstr(line, "infinite template recursion") ||
+	    strstr(line, "infinite variable recursion")) {
+		gen.in_dump = true;
+		return false;
+	}
+	return gen.in_dump &&
+	       (line[0] == '#' || !strcmp(line, "Templates:") ||
+	        !strcmp(line, "Variables:") || !strncmp(line, "You can adjust", 14));
+}
 
 static void
 emit_line(const char *line)
 {
+	if (noise(line)) {
+		free(gen.where);   /* its position belonged to the dropped line */
+		gen.where = NULL;
+		return;
+	}
 	if (!strncmp(line, "runtime error", 13) ||
 	    !strncmp(line, "compilation error", 17)) {
 		free(gen.where);
@@ -106,6 +133,7 @@ generic_pop(void)
 	}
 	folio_buf_clear(&gen.pending);
 	gen.diags = NULL;
+	gen.in_dump = false;
 }
 
 /* folio:line(node-set?) -> number: the source line of the first node. */
@@ -130,12 +158,36 @@ fn_line(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(line > 0 ? (double)line : 0));
 }
 
+/* libxslt loads imported stylesheets and document() files with
+ * XSLT_PARSE_OPTIONS, which expand entities and load DTDs: an XXE in a
+ * file beside the source would be read through document().  Every load
+ * goes through this instead, with the options folio uses for sources (the
+ * security preferences are still checked by the loader it wraps). */
+static xsltDocLoaderFunc libxslt_loader;
+
+static xmlDocPtr
+safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+            xsltLoadType type)
+{
+	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
+	             XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE | XML_PARSE_HUGE);
+	options |= XML_PARSE_NONET;
+	return libxslt_loader(uri, dict, options, ctxt, type);
+}
+
+static xsltSecurityPrefsPtr security_prefs(void);
+
 static void
 init_once(void)
 {
 	if (initialised)
 		return;
 	initialised = true;
+	libxslt_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(safe_loader);
+	/* the defaults cover what happens outside a transformation: reading
+	 * xsl:import and xsl:include while a stylesheet is compiled */
+	xsltSetDefaultSecurityPrefs(security_prefs());
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction(BAD_CAST "line", BAD_CAST FOLIO_FO_EXT_NS,
 	                              fn_line);
@@ -199,10 +251,20 @@ folio_xslt_load(folio_diags *d, const char *path)
 	size_t before = d->errors;
 	folio_xml_errors_push(d, NULL);
 	generic_push(d, path);
+	/* imports and includes: from the data directory only (the parent of
+	 * the stylesheet's directory), as for reads during a transformation */
+	char real[PATH_MAX];
+	char *copy = folio_strdup(realpath(path, real) ? real : path);
+	char *parent_copy = folio_strdup(dirname(copy));
+	char *data_dir = folio_strdup(dirname(parent_copy));
+	free(parent_copy);
+	free(copy);
+	allowed_dirs[0] = data_dir;
 	/* Parse the stylesheet document ourselves with safe options, then hand
 	 * it over: xsltParseStylesheetDoc owns it from here on. */
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 	xsltStylesheetPtr sheet = doc ? xsltParseStylesheetDoc(doc) : NULL;
+	allowed_dirs[0] = NULL;
 	generic_pop();
 	folio_xml_errors_pop();
 	if (!sheet) {
@@ -211,21 +273,16 @@ folio_xslt_load(folio_diags *d, const char *path)
 		if (d->errors == before)
 			folio_diags_add(d, FOLIO_ERROR, "xslt", path, 0, 0,
 			                "cannot compile the stylesheet");
+		free(data_dir);
 		return NULL;
 	}
 	folio_xslt *s = folio_calloc(1, sizeof *s);
 	s->sheet = sheet;
 	s->path = folio_strdup(path);
-	char real[PATH_MAX];
-	char *copy = folio_strdup(realpath(path, real) ? real : path);
 	/* reads are allowed in folio's data directory: the parent of the
 	 * stylesheet's directory (schemas/ and stylesheets/ read each other's
 	 * files, e.g. rules read the label catalogues) */
-	char *dir = dirname(copy);
-	char *parent_copy = folio_strdup(dir);
-	s->dir = folio_strdup(dirname(parent_copy));
-	free(parent_copy);
-	free(copy);
+	s->dir = data_dir;
 	return s;
 }
 
@@ -238,6 +295,60 @@ folio_xslt_free(folio_xslt *s)
 	free(s->dir);
 	free(s->path);
 	free(s);
+}
+
+/* ---- the time limit ----
+ *
+ * Endless recursion ends at maxTemplateDepth, but a stylesheet can also do
+ * endless work without going deep (two recursive calls per level, 2^60 of
+ * them).  A CPU-time timer (SIGVTALRM, so sleeping and waiting do not
+ * count) stops the engine: it sets the context's state to STOPPED, the
+ * flag libxslt checks between instructions (what libxslt's own
+ * xsltStopEngine does; a plain store, safe in a signal handler). */
+static volatile sig_atomic_t timed_out;
+static xsltTransformContextPtr running;
+
+static void
+on_timer(int sig)
+{
+	(void)sig;
+	timed_out = 1;
+	if (running)
+		running->state = XSLT_STATE_STOPPED;
+}
+
+/* FOLIO_LIMIT_XSLT_SECONDS, or $FOLIO_XSLT_TIME_LIMIT when it is a
+ * positive number of seconds (tests use a short one). */
+static long
+time_limit(void)
+{
+	const char *e = getenv("FOLIO_XSLT_TIME_LIMIT");
+	long v = e ? strtol(e, NULL, 10) : 0;
+	return v > 0 ? v : FOLIO_LIMIT_XSLT_SECONDS;
+}
+
+static void
+timer_start(xsltTransformContextPtr ctxt, struct sigaction *old_sa,
+            struct itimerval *old_it)
+{
+	timed_out = 0;
+	running = ctxt;
+	struct sigaction sa = {.sa_handler = on_timer};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGVTALRM, &sa, old_sa);
+	struct itimerval it = {.it_value = {.tv_sec = time_limit()}};
+	setitimer(ITIMER_VIRTUAL, &it, old_it);
+}
+
+static void
+timer_stop(const struct sigaction *old_sa, const struct itimerval *old_it)
+{
+	struct itimerval off = {0};
+	setitimer(ITIMER_VIRTUAL, &off, NULL);
+	sigaction(SIGVTALRM, old_sa, NULL);
+	running = NULL;
+	if (old_it->it_value.tv_sec || old_it->it_value.tv_usec)
+		setitimer(ITIMER_VIRTUAL, old_it, NULL);
 }
 
 /* Quotes a string parameter as an XPath literal. */
@@ -277,10 +388,19 @@ folio_xslt_apply(folio_diags *d, folio_xslt *s, const folio_xml_doc *src,
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(s->sheet, src->doc);
 	xsltSecurityPrefsPtr sec = security_prefs();
 	xsltSetCtxtSecurityPrefs(sec, ctxt);
-	ctxt->maxTemplateDepth = 3000;
+	ctxt->maxTemplateDepth = FOLIO_LIMIT_XSLT_DEPTH;
+	struct sigaction old_sa;
+	struct itimerval old_it;
+	timer_start(ctxt, &old_sa, &old_it);
 	xmlDocPtr res = xsltApplyStylesheetUser(s->sheet, src->doc, quoted, NULL,
 	                                        NULL, ctxt);
-	bool failed = ctxt->state != XSLT_STATE_OK;
+	timer_stop(&old_sa, &old_it);
+	if (timed_out)
+		folio_diags_add(d, FOLIO_ERROR, "limit", s->path, 0, 0,
+		                "the stylesheet ran for more than %ld s of CPU time on "
+		                "%s and was stopped (FOLIO_XSLT_TIME_LIMIT)",
+		                time_limit(), src->path);
+	bool failed = ctxt->state != XSLT_STATE_OK || timed_out;
 	xsltFreeTransformContext(ctxt);
 	xsltFreeSecurityPrefs(sec);
 	folio_xml_errors_skip_xpath(false);
