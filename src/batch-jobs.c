@@ -1047,6 +1047,7 @@ typedef struct type_deps {
 struct batch_state {
 	char *data_dir;          /* owned */
 	const char **params;     /* borrowed; NULL-terminated name/value pairs */
+	char *salt;              /* owned; other options that change the PDF */
 	char **files;            /* owned; data files, sorted: "schemas/x.xsd" */
 	size_t nfiles;
 	char **types;            /* owned; known types (schemas/T.xsd) */
@@ -1151,11 +1152,13 @@ read_manifest(batch_state *s, const char *path)
 }
 
 batch_state *
-batch_state_new(const char *data_dir, const char **params, const char *manifest)
+batch_state_new(const char *data_dir, const char **params, const char *salt,
+                const char *manifest)
 {
 	batch_state *s = folio_calloc(1, sizeof *s);
 	s->data_dir = folio_strdup(data_dir ? data_dir : ".");
 	s->params = params;
+	s->salt = folio_strdup(salt ? salt : "");
 	list_data(s, "schemas");
 	list_data(s, "stylesheets");
 	qsort(s->files, s->nfiles, sizeof *s->files, cmp_str);
@@ -1187,6 +1190,7 @@ batch_state_free(batch_state *s)
 	free(s->types);
 	free(s->deps);
 	free(s->data_dir);
+	free(s->salt);
 	g_hash_table_destroy(s->prev);
 	free(s);
 }
@@ -1249,6 +1253,7 @@ deps_of(batch_state *s, const char *type)
 	}
 	for (size_t i = 0; s->params && s->params[i]; i++)
 		EVP_DigestUpdate(c, s->params[i], strlen(s->params[i]) + 1);
+	EVP_DigestUpdate(c, s->salt, strlen(s->salt) + 1);
 	hex_digest(c, d->sha256);
 	EVP_MD_CTX_free(c);
 	return d;
