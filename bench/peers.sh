@@ -93,6 +93,7 @@ done
 # FOP builds its font cache (~/.fop) on the first run: not part of a timing
 fop -q -c "$W/fop.xconf" -fo "$W/docs/protocol.fo" -pdf "$W/out/warmup.pdf" >/dev/null 2>&1
 
+if [ "$BATCH" -gt 0 ]; then
 log "generating $BATCH reports ..."
 python3 bench/gen-reports.py "$BATCH" "$W/reports/xml"
 mkdir -p "$W/reports/fo"
@@ -103,6 +104,7 @@ ls "$W/reports/xml" | xargs -P "$JOBS" -n 50 sh -c '
 python3 bench/fo2html.py --dir "$W/reports/fo" "$W/reports/html"
 ls "$W"/reports/fo/*.fo >"$W/reports/fo.list"
 ls "$W"/reports/html/*.html >"$W/reports/html.list"
+fi
 
 # --- measuring ------------------------------------------------------------------
 

@@ -331,90 +331,141 @@ batch_jobs_add_arg(batch_jobs *jobs, const batch_list_opts *o, const char *arg)
 
 /* ---- collections ------------------------------------------------------ */
 
-/* Offset just past the element starting at bytes[start] ('<'), in a
- * document libxml2 already found well-formed: counts start and end tags,
- * skipping comments, CDATA, processing instructions and quoted attribute
- * values.  Returns 0 if the end is not found. */
+/* Offset just past the markup at b[i] that is not an element tag -- a
+ * comment, CDATA section, processing instruction or DOCTYPE (with its
+ * internal subset) -- or i itself when b[i] starts an element tag.
+ * Returns 0 when it does not end.  b is NUL-terminated. */
 static size_t
-element_end(const char *b, size_t len, size_t start)
+skip_special(const char *b, size_t len, size_t i)
 {
-	int depth = 0;
-	size_t i = start;
+	const char *close = NULL;
+	if (!strncmp(b + i, "<!--", 4))
+		close = "-->";
+	else if (!strncmp(b + i, "<![CDATA[", 9))
+		close = "]]>";
+	else if (b[i + 1] == '?')
+		close = "?>";
+	if (close) {
+		const char *e = strstr(b + i, close);
+		return e ? (size_t)(e - b) + strlen(close) : 0;
+	}
+	if (b[i + 1] != '!')
+		return i;
+	/* <!DOCTYPE ... [ ... ]> : quotes and the subset may hold '>' */
+	char quote = 0;
+	int bracket = 0;
+	for (size_t k = i + 2; k < len; k++) {
+		if (quote) {
+			if (b[k] == quote)
+				quote = 0;
+		} else if (b[k] == '"' || b[k] == '\'') {
+			quote = b[k];
+		} else if (b[k] == '[') {
+			bracket++;
+		} else if (b[k] == ']') {
+			bracket--;
+		} else if (b[k] == '>' && bracket <= 0) {
+			return k + 1;
+		}
+	}
+	return 0;
+}
+
+/* Offset just past the '>' of the tag starting at b[i] (quoted attribute
+ * values may hold '>'), or 0. */
+static size_t
+tag_end(const char *b, size_t len, size_t i)
+{
+	char quote = 0;
+	for (size_t k = i + 1; k < len; k++) {
+		if (quote) {
+			if (b[k] == quote)
+				quote = 0;
+		} else if (b[k] == '"' || b[k] == '\'') {
+			quote = b[k];
+		} else if (b[k] == '>') {
+			return k + 1;
+		}
+	}
+	return 0;
+}
+
+/* The next element tag (start or end) at or after i: skips text,
+ * comments, CDATA, processing instructions and a DOCTYPE.  Returns len
+ * when there is none. */
+static size_t
+next_tag(const char *b, size_t len, size_t i)
+{
 	while (i < len) {
 		if (b[i] != '<') {
 			i++;
 			continue;
 		}
-		const char *close = NULL;
-		if (!strncmp(b + i, "<!--", 4))
-			close = "-->";
-		else if (!strncmp(b + i, "<![CDATA[", 9))
-			close = "]]>";
-		else if (b[i + 1] == '?')
-			close = "?>";
-		if (close) {
-			const char *e = strstr(b + i, close);
-			if (!e)
-				return 0;
-			i = (size_t)(e - b) + strlen(close);
-			continue;
-		}
-		bool end_tag = b[i + 1] == '/';
-		char quote = 0;
-		size_t k = i + 1;
-		for (; k < len; k++) {
-			if (quote) {
-				if (b[k] == quote)
-					quote = 0;
-			} else if (b[k] == '"' || b[k] == '\'') {
-				quote = b[k];
-			} else if (b[k] == '>') {
-				break;
-			}
-		}
-		if (k >= len)
+		size_t k = skip_special(b, len, i);
+		if (k == i)
+			return i;
+		if (k == 0)
+			return len;
+		i = k;
+	}
+	return len;
+}
+
+/* Offset just past the element starting at b[start], in a document
+ * libxml2 already found well-formed: counts start and end tags.  Returns
+ * 0 if the end is not found. */
+static size_t
+element_end(const char *b, size_t len, size_t start)
+{
+	int depth = 0;
+	size_t i = start;
+	while ((i = next_tag(b, len, i)) < len) {
+		size_t k = tag_end(b, len, i);
+		if (!k)
 			return 0;
-		if (end_tag)
+		if (b[i + 1] == '/')
 			depth--;
-		else if (b[k - 1] != '/')
+		else if (b[k - 2] != '/')
 			depth++;
-		i = k + 1;
+		i = k;
 		if (depth == 0)
 			return i;
 	}
 	return 0;
 }
 
-/* The start of line `line` (1-based), scanning on from a known point. */
-static size_t
-line_start(const char *b, size_t len, size_t *at, int *at_line, int line)
-{
-	while (*at_line < line && *at < len) {
-		if (b[(*at)++] == '\n')
-			(*at_line)++;
-	}
-	return *at;
-}
+/* Scanning a collection for its entries, counting lines on the way. */
+typedef struct coll_scan {
+	size_t at;          /* where the next entry is looked for */
+	size_t counted;     /* bytes whose newlines are counted */
+	int line;           /* the line of b[counted] (1-based) */
+	size_t line_off;    /* where that line starts */
+} coll_scan;
 
-/* Finds the start tag of el at or after from on its line ('<' followed by
- * its qualified name and a delimiter). */
+/* The next entry (child element of the root): its offset and end, and its
+ * line and byte column.  False when there is none. */
 static bool
-find_start_tag(const char *b, size_t len, size_t from, xmlNodePtr el, size_t *off)
+next_entry(const batch_coll *c, coll_scan *s, size_t *off, size_t *end,
+           int *line, int *col)
 {
-	char qname[512];
-	if (el->ns && el->ns->prefix)
-		snprintf(qname, sizeof qname, "<%s:%s", el->ns->prefix, el->name);
-	else
-		snprintf(qname, sizeof qname, "<%s", el->name);
-	size_t q = strlen(qname);
-	for (size_t i = from; i + q < len; i++) {
-		if (b[i] == '<' && !memcmp(b + i, qname, q) &&
-		    strchr(" \t\r\n/>", b[i + q])) {
-			*off = i;
-			return true;
+	const char *b = c->bytes;
+	size_t i = next_tag(b, c->len, s->at);
+	if (i >= c->len || b[i + 1] == '/')
+		return false;
+	*off = i;
+	*end = element_end(b, c->len, i);
+	if (!*end)
+		return false;
+	for (; s->counted < i; s->counted++) {
+		if (b[s->counted] == '\n') {
+			s->line++;
+			s->line_off = s->counted + 1;
 		}
 	}
-	return false;
+	*line = s->line;
+	*col = (int)(i - s->line_off) + 1;
+	s->at = *end;
+	return true;
 }
 
 static void
@@ -652,8 +703,7 @@ name_stays_inside(const char *name)
 /* One entry of a collection becomes one job. */
 static void
 add_entry(batch_jobs *jobs, const batch_list_opts *o, folio_xml_doc *x,
-          xmlNodePtr el, int index, int count, const char *tmpl,
-          size_t *scan, int *scan_line, size_t *from)
+          xmlNodePtr el, int index, int count, const char *tmpl, coll_scan *scan)
 {
 	batch_coll *c = &jobs->colls[jobs->ncolls - 1];
 	batch_job *j = add_job(jobs, x->path);
@@ -661,23 +711,21 @@ add_entry(batch_jobs *jobs, const batch_list_opts *o, folio_xml_doc *x,
 	j->key = folio_asprintf("%s#%d", x->path, index);
 	j->entry = index;
 	j->coll = jobs->ncolls - 1;
-	j->line = (int)xmlGetLineNo(el);
 	if (el->ns)
 		type_from_ns((const char *)el->ns->href, j->type, sizeof j->type);
 	folio_diags d = {0};
-	size_t ls = line_start(c->bytes, c->len, scan, scan_line, j->line);
-	size_t off;
-	if (!find_start_tag(c->bytes, c->len, ls > *from ? ls : *from, el, &off) ||
-	    !(j->len = element_end(c->bytes, c->len, off))) {
-		folio_diags_add(&d, FOLIO_ERROR, "collection", x->path, j->line, 1,
+	/* the entry's bytes, found by scanning (libxml2's line numbers of
+	 * elements are approximate past line 65535) */
+	size_t off, end;
+	if (!next_entry(c, scan, &off, &end, &j->line, &j->col)) {
+		folio_diags_add(&d, FOLIO_ERROR, "collection", x->path,
+		                (int)xmlGetLineNo(el), 1,
 		                "cannot find where entry %d starts and ends", index);
 		fail_with(j, &d);
 		return;
 	}
 	j->off = off;
-	j->len -= off;
-	*from = off + j->len;
-	j->col = (int)(off - ls) + 1;
+	j->len = end - off;
 	j->ns_inject = inherited_ns(el);
 	char *src = strip_xml(x->path), *why = NULL;
 	char *name = expand_name(tmpl, el, j->type[0] ? j->type : "document", index,
@@ -740,17 +788,27 @@ add_collection(batch_jobs *jobs, const batch_list_opts *o, const char *path)
 	int count = 0;
 	for (xmlNodePtr el = root->children; el; el = el->next)
 		count += el->type == XML_ELEMENT_NODE;
-	size_t scan = 0, from = 0;
-	int scan_line = 1, index = 0;
-	for (xmlNodePtr el = root->children; el; el = el->next)
-		if (el->type == XML_ELEMENT_NODE)
-			add_entry(jobs, o, x, el, ++index, count, tmpl, &scan, &scan_line, &from);
-	if (count == 0) {
+	if (count > FOLIO_LIMIT_ENTRIES) {
+		folio_diags_add(&d, FOLIO_ERROR, "limit", path, (int)xmlGetLineNo(root),
+		                folio_xml_node_col(x, root), "the collection holds %d "
+		                "documents; folio takes at most %d from one file", count,
+		                FOLIO_LIMIT_ENTRIES);
+		fail_with(add_job(jobs, path), &d);
+	} else if (count == 0) {
 		folio_diags_add(&d, FOLIO_ERROR, "collection", path,
 		                (int)xmlGetLineNo(root), folio_xml_node_col(x, root),
 		                "the collection holds no documents");
 		fail_with(add_job(jobs, path), &d);
 	}
+	/* entries start after the root's start tag */
+	coll_scan scan = {.line = 1};
+	size_t root_at = next_tag(c->bytes, c->len, 0);
+	scan.at = root_at < c->len ? tag_end(c->bytes, c->len, root_at) : c->len;
+	int index = 0;
+	for (xmlNodePtr el = root->children; el && count <= FOLIO_LIMIT_ENTRIES;
+	     el = el->next)
+		if (el->type == XML_ELEMENT_NODE)
+			add_entry(jobs, o, x, el, ++index, count, tmpl, &scan);
 	xmlFree(attr);
 	folio_xml_doc_free(x);
 }
@@ -915,6 +973,13 @@ clean_dir(const char *dir, GHashTable *targets, size_t *removed)
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] != '.' || n < 9 || e->d_name[n - 7] != '.')
 			continue;
+		bool xs = true;   /* mkstemp's six letters and digits */
+		for (size_t k = n - 6; k < n; k++)
+			xs = xs && ((e->d_name[k] >= 'a' && e->d_name[k] <= 'z') ||
+			            (e->d_name[k] >= 'A' && e->d_name[k] <= 'Z') ||
+			            (e->d_name[k] >= '0' && e->d_name[k] <= '9'));
+		if (!xs)
+			continue;
 		char *base = folio_strndup(e->d_name + 1, n - 8);
 		char *target = folio_asprintf("%s/%s", dir, base);
 		if (g_hash_table_contains(targets, target)) {
@@ -982,6 +1047,7 @@ typedef struct type_deps {
 struct batch_state {
 	char *data_dir;          /* owned */
 	const char **params;     /* borrowed; NULL-terminated name/value pairs */
+	char *salt;              /* owned; other options that change the PDF */
 	char **files;            /* owned; data files, sorted: "schemas/x.xsd" */
 	size_t nfiles;
 	char **types;            /* owned; known types (schemas/T.xsd) */
@@ -1086,11 +1152,13 @@ read_manifest(batch_state *s, const char *path)
 }
 
 batch_state *
-batch_state_new(const char *data_dir, const char **params, const char *manifest)
+batch_state_new(const char *data_dir, const char **params, const char *salt,
+                const char *manifest)
 {
 	batch_state *s = folio_calloc(1, sizeof *s);
 	s->data_dir = folio_strdup(data_dir ? data_dir : ".");
 	s->params = params;
+	s->salt = folio_strdup(salt ? salt : "");
 	list_data(s, "schemas");
 	list_data(s, "stylesheets");
 	qsort(s->files, s->nfiles, sizeof *s->files, cmp_str);
@@ -1122,6 +1190,7 @@ batch_state_free(batch_state *s)
 	free(s->types);
 	free(s->deps);
 	free(s->data_dir);
+	free(s->salt);
 	g_hash_table_destroy(s->prev);
 	free(s);
 }
@@ -1184,6 +1253,7 @@ deps_of(batch_state *s, const char *type)
 	}
 	for (size_t i = 0; s->params && s->params[i]; i++)
 		EVP_DigestUpdate(c, s->params[i], strlen(s->params[i]) + 1);
+	EVP_DigestUpdate(c, s->salt, strlen(s->salt) + 1);
 	hex_digest(c, d->sha256);
 	EVP_MD_CTX_free(c);
 	return d;

@@ -105,9 +105,10 @@ typedef struct batch_state batch_state;
 
 /* What decides whether a job can be skipped: the modification times and
  * content hashes of folio itself and of the schemas and stylesheets of
- * each document type, and the previous manifest. */
+ * each document type, the parameters and other options that change the
+ * PDF (salt: any string describing them), and the previous manifest. */
 batch_state *batch_state_new(const char *data_dir, const char **params,
-                             const char *manifest);
+                             const char *salt, const char *manifest);
 void batch_state_free(batch_state *s);
 /* Fills j->in_sha256 and j->deps_sha256, then decides: JOB_SKIPPED (and
  * fills the results from the output and the previous manifest) or

@@ -34,6 +34,7 @@
 #include "batch-jobs.h"
 #include "layout/layout.h"
 #include "pipeline.h"
+#include "post/post.h"
 
 static const char batch_usage[] =
 "Usage: folio batch [OPTIONS] INPUT... -d DIR\n"
@@ -64,6 +65,8 @@ static const char batch_usage[] =
 "                       (default {source}-{index}.pdf)\n"
 "      --timeout SEC    give up on a document after SEC seconds\n"
 "      --force-rules    render even when business rules report errors\n"
+"      --pdfa=LEVEL, --attach-source, --no-attach-source,\n"
+"      --no-signature-fields   as for 'folio render' (docs/archiving.md)\n"
 "      --data-dir DIR   where schemas/ and stylesheets/ are\n"
 "      --param NAME=VALUE  a stylesheet parameter\n"
 "  -n, --dry-run        print what would be rendered or skipped, and stop\n"
@@ -84,6 +87,9 @@ typedef struct batch_opts {
 	int workers;             /* -j; 0 = the number of cores */
 	progress_mode progress;
 	bool quiet, force, changed_only, force_rules, dry_run;
+	int pdfa;                /* post stage options, as in folio_session_opts */
+	int attach_source;
+	bool no_signature_fields;
 	unsigned shard_k, shard_n;
 	double timeout;          /* seconds per document; 0 = none */
 } batch_opts;
@@ -123,7 +129,8 @@ typedef struct run {
 	size_t *retry;           /* owned; jobs handed to a worker that died
 	                            before taking them */
 	size_t nretry;
-	size_t total, done, skipped, failed, finished;
+	size_t total, done, skipped, failed;
+	size_t finished;         /* jobs that came back from a worker */
 	uint64_t pages;
 	double t0;               /* start of rendering */
 	FILE *part;              /* the manifest being written, or NULL */
@@ -198,19 +205,27 @@ collect_diags(folio_session *s, folio_buf *out)
 	folio_diags_clear(d);
 }
 
-/* Test hook, used by tests/e2e/batch-crash.sh and nothing else: when
+static bool
+names(const char *env, const batch_job *j)
+{
+	const char *want = getenv(env);
+	const char *slash = strrchr(j->key, '/');
+	return want && *want && !strcmp(slash ? slash + 1 : j->key, want);
+}
+
+/* Test hooks, used by tests/e2e/batch-crash.sh and nothing else: when
  * FOLIO_TEST_CRASH names a document (the input's base name, or
  * "NAME.xml#N" for entry N of a collection), the worker rendering it calls
- * abort(), to prove that a crash costs only that document. */
+ * abort(), to prove that a crash costs only that document;
+ * FOLIO_TEST_HANG makes it wait forever instead (for --timeout). */
 static void
 test_crash_hook(const batch_job *j)
 {
-	const char *want = getenv("FOLIO_TEST_CRASH");
-	if (!want || !*want)
-		return;
-	const char *slash = strrchr(j->key, '/');
-	if (!strcmp(slash ? slash + 1 : j->key, want))
+	if (names("FOLIO_TEST_CRASH", j))
 		abort();
+	if (names("FOLIO_TEST_HANG", j))
+		for (;;)
+			pause();
 }
 
 static void
@@ -254,6 +269,9 @@ worker_main(run *r, int in, int out, pid_t parent)
 		.data_dir = r->data_dir,
 		.params = r->o->params,
 		.force = r->o->force_rules,
+		.pdfa = r->o->pdfa,
+		.attach_source = r->o->attach_source,
+		.no_signature_fields = r->o->no_signature_fields,
 	};
 	folio_session *s = folio_session_new(&so);
 	uint32_t idx;
@@ -315,7 +333,7 @@ draw_bar(run *r, bool force)
 	r->last_draw = t;
 	size_t finished = r->done + r->failed + r->skipped;
 	double elapsed = t - r->t0;
-	double rate = elapsed > 0 ? (double)(r->done + r->failed) / elapsed : 0;
+	double rate = elapsed > 0 ? (double)r->finished / elapsed : 0;
 	char eta[32] = "--:--", text[200];
 	size_t left = r->total - finished;
 	if (rate > 0)
@@ -468,6 +486,7 @@ describe_exit(folio_buf *b, const batch_job *j, int status, bool timed_out,
 static void
 finish_job(run *r, batch_job *j)
 {
+	r->finished++;
 	if (j->state == JOB_DONE) {
 		r->done++;
 		if (j->pages > 0)
@@ -721,6 +740,10 @@ static const struct option batch_longopts[] = {
 	{"force-rules", no_argument, NULL, 8},
 	{"data-dir", required_argument, NULL, 9},
 	{"param", required_argument, NULL, 10},
+	{"pdfa", required_argument, NULL, 11},
+	{"attach-source", no_argument, NULL, 12},
+	{"no-attach-source", no_argument, NULL, 13},
+	{"no-signature-fields", no_argument, NULL, 14},
 	{NULL, 0, NULL, 0},
 };
 
@@ -791,6 +814,16 @@ option(batch_opts *o, int c)
 		o->nparams++;
 		return -1;
 	}
+	case 11: {
+		folio_pdfa l;
+		if (!folio_pdfa_parse(optarg, &l))
+			return usage_fail("--pdfa takes 2b, 3b, 2a, 3a or none, not '%s'", optarg);
+		o->pdfa = (int)l;
+		return -1;
+	}
+	case 12: o->attach_source = 1; return -1;
+	case 13: o->attach_source = -1; return -1;
+	case 14: o->no_signature_fields = true; return -1;
 	default:
 		return usage_fail("%s", "unknown option");
 	}
@@ -803,9 +836,13 @@ parse_args(int argc, char **argv, batch_opts *o, char ***inputs, int *nin)
 	*inputs = folio_calloc((size_t)argc + 1, sizeof **inputs);
 	*nin = 0;
 	optind = 1;
+	opterr = 0;   /* one line of our own instead of getopt's */
 	int c, rc;
 	while (optind < argc) {
 		if ((c = getopt_long(argc, argv, "+d:o:j:qnh", batch_longopts, NULL)) != -1) {
+			if (c == '?')
+				return usage_fail("unknown option, or an option without its "
+				                  "value: %s", argv[optind - 1]);
 			if ((rc = option(o, c)) >= 0)
 				return rc;
 			continue;
@@ -817,6 +854,9 @@ parse_args(int argc, char **argv, batch_opts *o, char ***inputs, int *nin)
 		return usage_fail("%s", "batch needs at least one input");
 	if (!o->list.out_dir)
 		return usage_fail("%s", "batch needs an output directory: -d DIR");
+	if (o->attach_source > 0 && folio_pdfa_part((folio_pdfa)o->pdfa) == 2)
+		return usage_fail("%s", "PDF/A-2 allows only PDF/A files as attachments: "
+		                  "use --pdfa=3b (or 3a) with --attach-source");
 	if (o->changed_only && !o->manifest)
 		return usage_fail("%s", "--changed-only needs --manifest FILE (the "
 		                  "hashes of the last run are kept there)");
@@ -873,7 +913,7 @@ summary(run *r, double secs)
 	if (r->o->quiet && !r->failed && !interrupted)
 		return;
 	clear_bar(r);
-	size_t rendered = r->done + r->failed;
+	size_t rendered = r->finished;
 	fprintf(stderr, "folio batch: %zu done, %zu skipped, %zu failed%s (%llu pages "
 	        "in %.1f s, %.1f documents/s)\n", r->done, r->skipped, r->failed,
 	        interrupted ? ", interrupted" : "", (unsigned long long)r->pages, secs,
@@ -893,16 +933,38 @@ dry_run(run *r)
 	}
 }
 
+/* Whether the post stage attaches the source XML (as pipeline.c decides). */
+static bool
+attaches_source(const batch_opts *o)
+{
+	return o->attach_source > 0 ||
+	       (o->attach_source == 0 && folio_pdfa_part((folio_pdfa)o->pdfa) == 3);
+}
+
 /* Decides every job, creates output directories, queues what to render
  * and reports what is already settled. */
 static void
 plan(run *r)
 {
-	batch_state *st = batch_state_new(r->data_dir, r->o->params, r->o->manifest);
+	/* options that change the PDF count as dependencies (--changed-only) */
+	char *salt = folio_asprintf("pdfa=%d attach=%d fields=%d rules=%d", r->o->pdfa,
+	                            r->o->attach_source, r->o->no_signature_fields,
+	                            r->o->force_rules);
+	batch_state *st = batch_state_new(r->data_dir, r->o->params, salt, r->o->manifest);
+	free(salt);
 	r->queue = folio_calloc(r->jobs.n + 1, sizeof *r->queue);
 	for (size_t i = 0; i < r->jobs.n; i++) {
 		batch_job *j = &r->jobs.v[i];
 		batch_state_decide(st, &r->jobs, j, r->o->force, r->o->changed_only);
+		if (j->entry && j->state != JOB_FAILED && attaches_source(r->o)) {
+			folio_buf b = {0};
+			folio_buf_printf(&b, "E%s:%d:%d: error: the source of a collection "
+			                 "entry cannot be attached yet (the whole collection "
+			                 "would be): use --no-attach-source, or split the "
+			                 "collection into files\n", j->input, j->line, j->col);
+			j->diags = b.data;
+			j->state = JOB_FAILED;
+		}
 		if (j->state == JOB_PENDING && !r->o->dry_run && !batch_mkdirs_for(j->output)) {
 			folio_buf b = {0};
 			folio_buf_printf(&b, "E%s: error: cannot create the directory for "

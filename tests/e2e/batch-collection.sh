@@ -109,6 +109,24 @@ else
   fail collection-name-cannot-escape "expected 4 errors and nothing written" "$ERR"
 fi
 
+# past line 65535 (where libxml2's element line numbers are approximate)
+# entries are still found exactly and diagnostics keep their lines
+{
+  echo '<collection xmlns="urn:folio:collection">'
+  echo '<!--'; yes 'padding' | head -n 70000; echo '-->'
+  protocol_body 1
+  echo '<!-- between --> <?pi x?>'
+  protocol_body 2 | sed -e 's|<date>2021-04-09</date>|<date>2021-02-30</date> <!-- DEFECT -->|'
+  echo '</collection>'
+} >"$T/far.xml"
+far=$(marker_line "$T/far.xml")
+folio batch "$T/far.xml" -d "$T/far"
+if [ "$RC" -eq 1 ] && [ -f "$T/far/far-1.pdf" ] && grep -q -E "^$T/far.xml:$far:[0-9]+: error: .*2021-02-30" "$ERR"; then
+  pass collection-far-lines
+else
+  fail collection-far-lines "expected far-1.pdf and an error at line $far" "$ERR"
+fi
+
 # a collection that is not well-formed is one failure with its line
 printf '<collection xmlns="urn:folio:collection">\n<a>\n</collection>\n' >"$T/bad.xml"
 folio batch "$T/bad.xml" "$T/alone.xml" -d "$T/bad"

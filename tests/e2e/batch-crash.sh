@@ -45,14 +45,14 @@ else
   fail crash-rerun-finishes "expected p-0003 rendered, 5 skipped" "$ERR"
 fi
 
-# --timeout: the long seed document takes far more than 0.2 s
-long="$REPO/input/guidance-cluster-specialised-organisation.xml"
-folio batch "$long" "$in/p-0001.xml" -d "$T/slow" --timeout 0.2 -j 2
-if [ "$RC" -eq 1 ] && grep -q 'gave up after' "$ERR" && [ -f "$T/slow/p-0001.pdf" ] &&
-   [ ! -e "$T/slow/guidance-cluster-specialised-organisation.pdf" ]; then
+# --timeout: the hook FOLIO_TEST_HANG makes the worker on p-0002 hang
+FOLIO_TEST_HANG=p-0002.xml folio batch "$in/p-0001.xml" "$in/p-0002.xml" -d "$T/slow" --timeout 4 -j 2
+unset FOLIO_TEST_HANG
+if [ "$RC" -eq 1 ] && grep -q -E "^$in/p-0002.xml: error: gave up after 4 s" "$ERR" &&
+   [ -f "$T/slow/p-0001.pdf" ] && [ ! -e "$T/slow/p-0002.pdf" ]; then
   pass timeout-gives-up
 else
-  fail timeout-gives-up "expected the long document to time out and p-0001 rendered" "$ERR"
+  fail timeout-gives-up "expected p-0002 to time out and p-0001 rendered" "$ERR"
 fi
 expect_clean_dir timeout-no-temp-files "$T/slow" p-0001.pdf
 

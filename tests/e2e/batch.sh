@@ -189,6 +189,10 @@ folio batch "$in" -d "$T/u3" --changed-only
 expect_rc usage-changed-only-needs-manifest 2
 folio batch "$in" -d "$T/u4" --shard 5/4
 expect_rc usage-bad-shard 2
+expect_one_line usage-bad-shard-one-line
+folio batch "$in" -d "$T/u6" --no-such-option
+expect_rc usage-unknown-option 2
+expect_one_line usage-unknown-option-one-line
 folio batch --help
 if [ "$RC" -eq 0 ] && grep -q -- '--shard' "$OUT" && grep -q -- '--manifest' "$OUT"; then
   pass help
