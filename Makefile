@@ -75,6 +75,7 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory all
 	@tests/run.sh
+	@$(MAKE) --no-print-directory asan-quick
 
 golden-update: all
 	GOLDEN_UPDATE=1 tests/run.sh golden
@@ -114,7 +115,8 @@ SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # leaks are valgrind's job (make leakcheck): LSan cannot tell fontconfig's
 # process-lifetime caches from our own losses without a suppression list
 ASAN_ENV     = ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 \
-               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+               HOSTILE_ROWS=10000
 ASAN_QUICK   = unit/ errors/ hostile/
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 FUZZ_BUILD   = build-fuzz
