@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "fo/fo.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "pipeline.h"
 
@@ -48,6 +49,8 @@ static const char usage_text[] =
 "      --data-dir DIR      where schemas/ and stylesheets/ are (default: next\n"
 "                          to the executable; or $FOLIO_DATA_DIR)\n"
 "      --param NAME=VALUE  a stylesheet parameter (e.g. gost-edition=2025)\n"
+"      --image-dir DIR     also read images below DIR (by default only\n"
+"                          below the input's directory; never from the network)\n"
 "      --force            render even when business rules report errors\n"
 "                         (schema errors always stop)\n"
 "  -q, --quiet        print errors only, no warnings or notes\n"
@@ -120,6 +123,7 @@ static const struct option longopts[] = {
 	{"param", required_argument, NULL, 4},
 	{"list-fo-support", no_argument, NULL, 5},
 	{"force", no_argument, NULL, 6},
+	{"image-dir", required_argument, NULL, 7},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -183,6 +187,7 @@ option(cli *o, int c)
 		return 0;
 	}
 	case 6: o->so.force = true; return -1;
+	case 7: folio_image_allow_dir(optarg); return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;

@@ -26,6 +26,28 @@ inside(const char *path, const char *base)
 	return !strncmp(rp, rb, n) && (rp[n] == '/' || rp[n] == 0);
 }
 
+/* Directories allowed besides the document's own (--image-dir). */
+static char **extra_dirs;
+static size_t nextra;
+
+void
+folio_image_allow_dir(const char *dir)
+{
+	extra_dirs = folio_realloc_array(extra_dirs, nextra + 1, sizeof *extra_dirs);
+	extra_dirs[nextra++] = folio_strdup(dir);
+}
+
+static bool
+allowed(const char *path, const char *base_dir)
+{
+	if (inside(path, base_dir))
+		return true;
+	for (size_t i = 0; i < nextra; i++)
+		if (inside(path, extra_dirs[i]))
+			return true;
+	return false;
+}
+
 static bool
 read_all(const char *path, char **data, size_t *len)
 {
@@ -95,13 +117,41 @@ surface_of(GdkPixbuf *pb)
 	return s;
 }
 
+/* The loader's size-prepared signal: the header has been read.  An image
+ * of more than FOLIO_IMAGE_MAX_PIXELS is refused here, before its pixels
+ * are allocated and decoded (a small PNG can declare 100,000 x 100,000, or
+ * inflate to gigabytes): a size of 0 x 0 makes gdk-pixbuf's loaders stop
+ * with an error. */
+static void
+on_size(GdkPixbufLoader *ld, int w, int h, gpointer data)
+{
+	bool *too_big = data;
+	if (w <= 0 || h <= 0 || (long)w * h > FOLIO_IMAGE_MAX_PIXELS) {
+		*too_big = true;
+		gdk_pixbuf_loader_set_size(ld, 0, 0);   /* loaders stop at 0 x 0 */
+	}
+}
+
 static folio_image *
 from_raster(const char *data, size_t len, const char **why)
 {
 	GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
 	GError *err = NULL;
-	bool ok = gdk_pixbuf_loader_write(ld, (const guchar *)data, len, &err) &&
-	          gdk_pixbuf_loader_close(ld, &err);
+	bool too_big = false;
+	g_signal_connect(ld, "size-prepared", G_CALLBACK(on_size), &too_big);
+	/* fed in slices, so a refusal stops the decoding early */
+	bool ok = true;
+	for (size_t off = 0; ok && off < len && !too_big; off += 65536)
+		ok = gdk_pixbuf_loader_write(ld, (const guchar *)data + off,
+		                             len - off < 65536 ? len - off : 65536, &err);
+	if (too_big) {
+		*why = "image has too many pixels";
+		g_clear_error(&err);
+		gdk_pixbuf_loader_close(ld, NULL);
+		g_object_unref(ld);
+		return NULL;
+	}
+	ok = ok && gdk_pixbuf_loader_close(ld, &err);
 	GdkPixbuf *pb = ok ? gdk_pixbuf_loader_get_pixbuf(ld) : NULL;
 	if (!pb) {
 		*why = "not a readable PNG or JPEG image (or truncated)";
@@ -117,9 +167,19 @@ from_raster(const char *data, size_t len, const char **why)
 		g_object_unref(ld);
 		return NULL;
 	}
-	cairo_surface_t *s = surface_of(pb);
 	GdkPixbufFormat *fmt = gdk_pixbuf_loader_get_format(ld);
-	if (fmt && !strcmp(gdk_pixbuf_format_get_name(fmt), "jpeg")) {
+	bool jpeg = fmt && !strcmp(gdk_pixbuf_format_get_name(fmt), "jpeg");
+	/* gdk-pixbuf decodes a truncated JPEG without an error (grey below the
+	 * cut), and the PDF would get the broken stream as it is: a JPEG must
+	 * end with its EOI marker (some writers pad a few bytes after it) */
+	size_t tail = len < 64 ? len : 64;
+	if (jpeg && !memmem(data + len - tail, tail, "\xff\xd9", 2)) {
+		*why = "a truncated JPEG (no end marker)";
+		g_object_unref(ld);
+		return NULL;
+	}
+	cairo_surface_t *s = surface_of(pb);
+	if (jpeg) {
 		/* the PDF gets the original JPEG stream, not a re-encoding */
 		unsigned char *copy = folio_malloc(len);
 		memcpy(copy, data, len);
@@ -161,8 +221,9 @@ folio_image_load(const char *uri, const char *base_dir, const char **why)
 	char path[PATH_MAX];
 	int n = p[0] == '/' ? snprintf(path, sizeof path, "%s", p)
 	                    : snprintf(path, sizeof path, "%s/%s", base_dir, p);
-	if (n < 0 || (size_t)n >= sizeof path || !inside(path, base_dir)) {
-		*why = "the image is missing or outside the document's directory";
+	if (n < 0 || (size_t)n >= sizeof path || !allowed(path, base_dir)) {
+		*why = "the image is missing or outside the document's directory "
+		       "(--image-dir allows another)";
 		return NULL;
 	}
 	char *data;

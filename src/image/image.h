@@ -26,6 +26,9 @@ typedef struct folio_image folio_image;
  * static reason. */
 folio_image *folio_image_load(const char *uri, const char *base_dir,
                               const char **why);
+/* Also allows images below dir (the --image-dir option); the process
+ * keeps the list until exit.  Network URLs stay refused. */
+void folio_image_allow_dir(const char *dir);
 /* Loads an SVG document given as text (instream-foreign-object). */
 folio_image *folio_image_load_svg(const char *svg, size_t len, const char **why);
 void folio_image_free(folio_image *img);
