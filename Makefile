@@ -158,3 +158,7 @@ fuzz-build:
 
 fuzz: deps fuzz-build
 	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+leakcheck: deps all
+	@command -v valgrind >/dev/null || { echo "Run: apt-get install -y valgrind"; exit 1; }
+	tests/leakcheck.sh
