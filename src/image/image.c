@@ -5,6 +5,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
+#include <libxml/parser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,10 +61,120 @@ read_all(const char *path, char **data, size_t *len)
 	return true;
 }
 
+/* ---- SVG: the cost of <use> ----
+ *
+ * <use> draws another element again, and that one may use others: ten
+ * levels of ten uses are 10^10 shapes in a 2 KB file.  librsvg stops at its
+ * own instance limit, but only after seconds of work and 400 MB; so the
+ * number of shapes an SVG would draw is counted first, on a parse of our
+ * own (safe options), and an SVG over FOLIO_IMAGE_MAX_SVG_ELEMENTS, or
+ * one whose references go round in a circle or too deep, is refused. */
+typedef struct svgcount {
+	GHashTable *ids;    /* id -> element (borrowed) */
+	GHashTable *memo;   /* element -> count as double*, or &busy */
+	double busy;        /* marker: being counted (a cycle if met again) */
+	bool bad;           /* a cycle, or references too deep */
+} svgcount;
+
+static void
+collect_ids(GHashTable *ids, xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n;) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+			if (id)
+				g_hash_table_insert(ids, g_strdup((char *)id), n);
+			xmlFree(id);
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+		if (n)
+			n = n->next;
+	}
+}
+
+/* Shapes drawn for element n, counting what its <use>s draw; depth bounds
+ * the recursion (libxml2 allows 256 levels of elements, so only chains of
+ * references go deeper). */
+static double
+svg_cost(svgcount *c, xmlNodePtr n, int depth)
+{
+	double *known = g_hash_table_lookup(c->memo, n);
+	if (known == &c->busy || depth > 1000) {
+		c->bad = true;
+		return 1e18;
+	}
+	if (known)
+		return *known;
+	g_hash_table_insert(c->memo, n, &c->busy);
+	double total = 1;
+	for (xmlNodePtr k = n->children; k && total < 1e12; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			total += svg_cost(c, k, depth + 1);
+	if (!strcmp((const char *)n->name, "use")) {
+		xmlChar *href = xmlGetNsProp(n, BAD_CAST "href",
+		                             BAD_CAST "http://www.w3.org/1999/xlink");
+		if (!href)
+			href = xmlGetProp(n, BAD_CAST "href");
+		xmlNodePtr t = href && href[0] == '#'
+		             ? g_hash_table_lookup(c->ids, (char *)href + 1) : NULL;
+		if (t)
+			total += svg_cost(c, t, depth + 1);
+		xmlFree(href);
+	}
+	double *v = g_new(double, 1);
+	*v = total;
+	g_hash_table_insert(c->memo, n, v);
+	return total;
+}
+
+static void
+free_count(gpointer p, gpointer self)
+{
+	if (p != self)
+		g_free(p);
+}
+
+/* NULL when the SVG may be drawn, else why not. */
+static const char *
+svg_too_costly(const char *data, size_t len)
+{
+	xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                              XML_PARSE_NOWARNING);
+	if (!doc)
+		return NULL;   /* librsvg will say what is wrong with it */
+	svgcount c = {.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+	              .memo = g_hash_table_new(g_direct_hash, g_direct_equal)};
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	collect_ids(c.ids, root);
+	double n = root ? svg_cost(&c, root, 0) : 0;
+	GList *vals = g_hash_table_get_values(c.memo);
+	g_list_foreach(vals, free_count, &c.busy);
+	g_list_free(vals);
+	g_hash_table_destroy(c.memo);
+	g_hash_table_destroy(c.ids);
+	xmlFreeDoc(doc);
+	if (c.bad)
+		return "an SVG whose <use> references go round in a circle or too deep";
+	if (n > FOLIO_IMAGE_MAX_SVG_ELEMENTS)
+		return "an SVG that would draw too many shapes (<use> of <use>)";
+	return NULL;
+}
+
 static folio_image *
 from_svg(const char *data, size_t len, const char **why)
 {
 	GError *err = NULL;
+	const char *costly = svg_too_costly(data, len);
+	if (costly) {
+		*why = costly;
+		return NULL;
+	}
 	/* no external references: librsvg resolves none without a base file */
 	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
 	if (!h) {

@@ -18,6 +18,8 @@
 #include "../base/base.h"
 
 #define FOLIO_IMAGE_MAX_PIXELS (50L * 1000 * 1000)
+/* Shapes an SVG may draw, counting what <use> repeats. */
+#define FOLIO_IMAGE_MAX_SVG_ELEMENTS 100000
 
 typedef struct folio_image folio_image;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hostile/images — graphics that attack: a PNG declaring 100 000 x 100 000
-# pixels, a decompression bomb (a 1 MB PNG of 50 million pixels), a JPEG
+# pixels, a decompression bomb (a PNG of 52 million pixels), a JPEG
 # declaring 60 000 x 60 000, a truncated JPEG, SVGs that reference
 # external files, the network or themselves, an SVG <use> bomb, and image
 # paths that leave the input's directory (../../etc/passwd, absolute,
@@ -139,6 +139,8 @@ doc "$S/svg-self.fo" self.svg
 folio fo "$S/svg-self.fo" -o "$T/o/self.pdf"
 expect_no_crash svg-self-reference/no-crash
 expect_rc svg-self-reference/exit-0 0
+if grep -q -F 'in a circle' "$ERR"; then pass svg-self-reference/warning
+else fail svg-self-reference/warning "no warning about the circle of references" "$ERR"; fi
 # <use> bomb: 10 levels of 10 uses of the level below (10^10 rectangles)
 python3 - "$S/bomb.svg" <<'PY'
 import sys
@@ -150,12 +152,7 @@ parts.append('</defs><use xlink:href="#l10"/></svg>')
 open(sys.argv[1], "w").write("".join(parts))
 PY
 doc "$S/svg-bomb.fo" bomb.svg
-t0=$(date +%s)
-folio fo "$S/svg-bomb.fo" -o "$T/o/bomb.pdf"
-t1=$(date +%s)
-expect_no_crash svg-use-bomb/no-crash
-if [ $((t1 - t0)) -le 20 ]; then pass svg-use-bomb/time
-else fail svg-use-bomb/time "took $((t1 - t0)) s"; fi
+left_out svg-use-bomb "$S/svg-bomb.fo" 'too many shapes'
 
 # --- paths outside the document's directory --------------------------------------
 ln -s "$secret_png" "$S/link.png"
