@@ -4,7 +4,9 @@
 #   make test    install what is missing, build, run every test
 #   make golden-update   regenerate the golden dumps (review the diff!)
 #   make conformance     score `folio fo` with ../shared/conformance
-#   make bench           layout cost: ms/page and peak RSS, 3 vs 300 pages
+#   make bench           layout cost: ms/page and peak RSS, 3 vs 300 pages;
+#                        then folio beside FOP, WeasyPrint and a pango floor
+#                        (bench/peers.sh; installs BENCH_PACKAGES)
 #
 # Dependencies are Debian packages (see DEB_PACKAGES); `make deps` installs
 # the missing ones with apt-get when run as root and otherwise prints the
@@ -18,6 +20,10 @@ DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
                libqrencode-dev zbar-tools \
                poppler-utils qpdf libxml2-utils xsltproc
+# the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
+# profile of the OutputIntent; certutil (NSS) for the signing tests
+DEB_PACKAGES += libqpdf-dev libssl-dev icc-profiles-free libnss3-tools
+POST_LIBS = -lqpdf -lcrypto
 
 BUILD   := build
 CFLAGS  ?= -O2 -g
@@ -27,14 +33,18 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
-                      src/layout/*.c src/render/*.c) src/pipeline.c
+                      src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
+# folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
+MAIN_OBJ += $(BUILD)/src/batch.o $(BUILD)/src/batch-jobs.o
+PKGS += libcrypto json-glib-1.0
+DEB_PACKAGES += libssl-dev libjson-glib-dev parallel
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS := $(wildcard src/*.h src/*/*.h src/*/*.def)
 
-.PHONY: all deps demo test golden-update conformance clean fo-support-doc bench
+.PHONY: all deps demo test golden-update conformance clean fo-support-doc bench bench-deps
 
 all: $(BUILD)/folio $(BUILD)/folio-unit
 
@@ -61,10 +71,10 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -80,8 +90,28 @@ test: deps
 golden-update: all
 	GOLDEN_UPDATE=1 tests/run.sh golden
 
-bench: all
+bench: all bench-deps
 	bench/run.sh
+	bench/peers.sh
+
+# The peers of bench/peers.sh: only `make bench` needs them (not make deps).
+BENCH_PACKAGES = fop weasyprint default-jdk-headless time
+bench-deps:
+	@missing=""; \
+	for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+	    || { echo "apt-get install failed"; exit 1; }; \
+	else \
+	  echo "Missing Debian packages for the benchmarks. Run:"; \
+	  echo "  sudo apt-get install -y$$missing"; \
+	  exit 1; \
+	fi
 
 conformance: all
 	../shared/conformance/run '$(BUILD)/folio fo {in} -o {out}'
@@ -102,10 +132,11 @@ clean:
 #   make asan       the whole suite against a build with AddressSanitizer and
 #                   UndefinedBehaviorSanitizer (build-asan/); any report fails
 #   make asan-quick the fast subset `make test` runs under the sanitizers:
-#                   unit tests, the hostile scripts and the error scripts
-#                   but the business rules (about 45 s; the goldens, e2e
-#                   and rules scripts, 2.5 min more, run only in `make
-#                   asan`, to keep `make test` within a few minutes)
+#                   unit tests, the hostile scripts but the batch kill
+#                   test, and the error scripts but the business rules
+#                   (about 50 s; the goldens, e2e, kill and rules scripts
+#                   run only in `make asan`, to keep `make test` within a
+#                   few minutes)
 #   make leakcheck  valgrind over goldens, a protocol and a report: no leak
 #                   from folio's own code (tests/valgrind.supp: library caches)
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each;
@@ -118,8 +149,9 @@ SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 ASAN_ENV     = ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
                HOSTILE_ROWS=10000
-ASAN_QUICK   = unit/ hostile/ errors/fo- errors/malformed errors/missing \
-               errors/schema errors/unknown errors/unwritable
+ASAN_QUICK   = unit/ hostile/xml hostile/xslt hostile/layout hostile/images \
+               hostile/output hostile/fuzz-regress errors/fo- errors/malformed \
+               errors/missing errors/schema errors/unknown errors/unwritable
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60
@@ -145,7 +177,7 @@ FUZZ_CC   = clang-14 -fsanitize=fuzzer-no-link,address,undefined \
 
 $(BUILD)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DFUZZ_REPO='"$(CURDIR)"' -fsanitize=fuzzer \
-	  -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lhyphen -lqrencode -lm
+	  -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 fuzz-build:
 	@missing=""; for p in $(FUZZ_PACKAGES); do \

@@ -10,10 +10,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "batch.h"
 #include "fo/fo.h"
 #include "image/image.h"
 #include "layout/layout.h"
 #include "pipeline.h"
+#include "post/post.h"
 
 static const char usage_text[] =
 "Usage: folio COMMAND [OPTIONS] FILE...\n"
@@ -36,6 +38,19 @@ static const char usage_text[] =
 "                     (to standard output without -o).\n"
 "  fo IN.fo -o OUT.pdf\n"
 "                     lay out and draw an XSL-FO document directly.\n"
+"  batch INPUT... -d DIR [-j N] [--manifest FILE] [--shard K/N] ...\n"
+"                     many documents in parallel worker processes: files,\n"
+"                     directories, globs, @lists, collections; skips what is\n"
+"                     up to date (see 'folio batch --help', docs/batch.md).\n"
+"  check FILE.pdf...  report the archival properties of any PDF (PDF/A\n"
+"                     identification, XMP, OutputIntent, fonts, attachments,\n"
+"                     tags, signature fields); exit 1 when one is missing.\n"
+"  extract OUT.pdf [-o FILE]\n"
+"                     write the source XML attached to the PDF.\n"
+"  sign IN.pdf --field NAME --p12 CERT.p12 [--password-file F] -o OUT.pdf\n"
+"                     sign the named signature field (PAdES B-B).\n"
+"  sign --detached FILE --p12 CERT.p12 [--password-file F] [-o FILE.sig]\n"
+"                     a detached CMS signature (DER) of any file.\n"
 "  new TYPE           print a complete, valid example document of TYPE\n"
 "                     (protocol, order, note, plan, report, document) to\n"
 "                     start from: folio new protocol > my-protocol.xml\n"
@@ -53,6 +68,12 @@ static const char usage_text[] =
 "                          below the input's directory; never from the network)\n"
 "      --force            render even when business rules report errors\n"
 "                         (schema errors always stop)\n"
+"      --pdfa=LEVEL       PDF/A level of the PDF: 2b (default), 3b, 2a, 3a,\n"
+"                         or none (docs/archiving.md)\n"
+"      --attach-source    attach the source XML (default with 3b and 3a;\n"
+"                         needs PDF/A-3); --no-attach-source: do not\n"
+"      --no-signature-fields  no empty signature fields over the\n"
+"                         signature lines (protocols, orders, plans)\n"
 "  -q, --quiet        print errors only, no warnings or notes\n"
 "  -h, --help         this text\n"
 "  -V, --version      the version\n"
@@ -123,7 +144,11 @@ static const struct option longopts[] = {
 	{"param", required_argument, NULL, 4},
 	{"list-fo-support", no_argument, NULL, 5},
 	{"force", no_argument, NULL, 6},
-	{"image-dir", required_argument, NULL, 7},
+	{"pdfa", required_argument, NULL, 7},
+	{"attach-source", no_argument, NULL, 8},
+	{"no-attach-source", no_argument, NULL, 9},
+	{"no-signature-fields", no_argument, NULL, 10},
+	{"image-dir", required_argument, NULL, 11},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -187,7 +212,17 @@ option(cli *o, int c)
 		return 0;
 	}
 	case 6: o->so.force = true; return -1;
-	case 7: folio_image_allow_dir(optarg); return -1;
+	case 7: {
+		folio_pdfa l;
+		if (!folio_pdfa_parse(optarg, &l))
+			return fail_usage("--pdfa takes 2b, 3b, 2a, 3a or none");
+		o->so.pdfa = (int)l;
+		return -1;
+	}
+	case 8: o->so.attach_source = 1; return -1;
+	case 9: o->so.attach_source = -1; return -1;
+	case 10: o->so.no_signature_fields = true; return -1;
+	case 11: folio_image_allow_dir(optarg); return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;
@@ -198,6 +233,8 @@ option(cli *o, int c)
 int
 main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "batch"))
+		return folio_batch_main(argc - 1, argv + 1);
 	cli o = {0};
 	o.params = folio_calloc((size_t)argc * 2 + 1, sizeof *o.params);
 	int c, r;
@@ -208,6 +245,9 @@ main(int argc, char **argv)
 	if (optind >= argc)
 		return fail_usage("no command given");
 	const char *cmd = argv[optind++];
+	/* check, extract, sign: the post stage's own tools and options */
+	if ((r = folio_post_cli(cmd, argc - optind + 1, argv + optind - 1)) >= 0)
+		return r;
 	/* getopt keeps the "+" (stop at the first operand) ordering it started
 	 * with, so collect operands between the options by hand */
 	char **in = folio_calloc((size_t)argc + 1, sizeof *in);
@@ -230,13 +270,16 @@ main(int argc, char **argv)
 	bool is_render = !strcmp(cmd, "render"), is_fo = !strcmp(cmd, "fo");
 	bool is_validate = !strcmp(cmd, "validate"), is_transform = !strcmp(cmd, "transform");
 	if (!is_render && !is_fo && !is_validate && !is_transform)
-		return fail_usage("unknown command (render, validate, transform, fo, new)");
+		return fail_usage("unknown command (render, validate, transform, fo, batch, new)");
 	if (nin < 1)
 		return fail_usage("no input file given");
 	if ((is_fo || is_transform) && nin > 1)
 		return fail_usage("this command takes one input file");
 	if (out && dir)
 		return fail_usage("give -o or -d, not both");
+	if (so.attach_source > 0 && folio_pdfa_part((folio_pdfa)so.pdfa) == 2)
+		return fail_usage("PDF/A-2 allows only PDF/A files as attachments: "
+		                  "use --pdfa=3b (or 3a) with --attach-source");
 	if (is_render && nin > 1 && !dir)
 		return fail_usage("several inputs need -d DIR");
 	if ((is_render || is_fo) && !out && !dir && !so.dump_fo && !so.dump_areas)

@@ -17,6 +17,7 @@
 
 #include "fo/fo.h"
 #include "layout/layout.h"
+#include "post/post.h"
 #include "render/render.h"
 #include "xml/xml.h"
 #include "xslt/xslt.h"
@@ -36,6 +37,10 @@ struct folio_session {
 	folio_diags diags;
 	doctype *types;             /* owned array */
 	size_t ntypes;
+	char *mem;                  /* source bytes for the next load instead of
+	                               reading the file (render_bytes), or NULL */
+	size_t mem_len;
+	size_t pages;               /* pages of the last rendered document */
 };
 
 folio_session *
@@ -255,7 +260,13 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 static folio_xml_doc *
 load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 {
-	folio_xml_doc *x = folio_xml_load(&s->diags, in, st);
+	folio_xml_doc *x;
+	if (s->mem) {
+		x = folio_xml_load_bytes(&s->diags, in, s->mem, s->mem_len, st);
+		s->mem = NULL;
+	} else {
+		x = folio_xml_load(&s->diags, in, st);
+	}
 	if (!x)
 		return NULL;
 	*type = type_of(s, x, st);
@@ -410,6 +421,69 @@ iso_date(char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
+/* The FO root's language ("ru"), or NULL. */
+static const char *
+doc_lang(const folio_fo_doc *fo)
+{
+	folio_value v = folio_fo_get(fo->root, FOLIO_PROP_LANGUAGE);
+	if ((v.kind != FOLIO_V_STR && v.kind != FOLIO_V_KW) || !v.str || !*v.str ||
+	    !strcmp(v.str, "none"))
+		return NULL;
+	return v.str;
+}
+
+/* cairo draws into memory; the post stage (PDF/A, attachment, fields)
+ * finishes those bytes into f. */
+static folio_status
+render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *fo,
+            const folio_render_meta *meta, const char *src_name, FILE *f,
+            const char *out)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&mem, &len);
+	if (!m) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", out, 0, 0,
+		                "cannot render: %s", strerror(errno));
+		return FOLIO_EUSAGE;
+	}
+	folio_status st = folio_render_pdf(&s->diags, tree, m, out, meta);
+	fclose(m);
+	const folio_session_opts *so = &s->opts;
+	bool attach = so->attach_source > 0 ||
+	              (so->attach_source == 0 && folio_pdfa_part(so->pdfa) == 3);
+	/* the file name, not the path, so the bytes do not depend on where
+	 * folio was run */
+	char *title = folio_strdup(fo->meta_title ? fo->meta_title
+	                           : src_name ? src_name : fo->fo_file);
+	folio_post_opts po = {
+		.pdfa = (folio_pdfa)so->pdfa,
+		.title = fo->meta_title ? title : basename(title),
+		.author = fo->meta_author,
+		.subject = fo->meta_subject,
+		.keywords = fo->meta_keywords,
+		.lang = doc_lang(fo),
+		/* SOURCE_DATE_EPOCH when set, else the document's own date */
+		.date = meta->create_date ? meta->create_date : fo->meta_date,
+		/* the source XML, or for `folio fo` the FO file itself */
+		.source_path = !attach ? NULL : src_name ? src_name : fo->fo_file,
+		.tree = tree,
+		.signature_fields = !so->no_signature_fields,
+	};
+	folio_buf b = {0};
+	if (st == FOLIO_OK)
+		st = folio_post_finish(&s->diags, (const unsigned char *)mem, len, &po, out, &b);
+	if (st == FOLIO_OK && fwrite(b.data, 1, b.len, f) != b.len) {
+		folio_diags_add(&s->diags, FOLIO_ERROR, "io", out, 0, 0,
+		                "cannot write the PDF: %s", strerror(errno));
+		st = FOLIO_EUSAGE;
+	}
+	folio_buf_clear(&b);
+	free(title);
+	free(mem);
+	return st;
+}
+
 /* FO -> areas -> PDF.  Takes *fodoc and frees it as soon as the FO tree
  * is built (the tree copies what it needs), so the XML does not sit in
  * memory during layout. */
@@ -443,6 +517,7 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 		st = FOLIO_EDOC;
 		goto done;
 	}
+	s->pages = tree->npages;
 	if (s->opts.dump_areas) {
 		folio_buf b = {0};
 		folio_area_dump(tree, &b);
@@ -461,8 +536,11 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 			.keywords = fo->meta_keywords,
 			.create_date = date[0] ? date : NULL,
 			.bookmarks = fo->bookmarks,
+			/* PDF/A levels a: the structure tree */
+			.tagged = s->opts.pdfa != FOLIO_PDFA_NONE &&
+			          folio_pdfa_conformance((folio_pdfa)s->opts.pdfa) == 'A',
 		};
-		st = folio_render_pdf(&s->diags, tree, o.f, out, &meta);
+		st = render_post(s, tree, fo, &meta, src_name, o.f, out);
 	}
 done:
 	if (out) {
@@ -510,9 +588,28 @@ folio_pipeline_transform(folio_session *s, const char *in, const char *out)
 	return st;
 }
 
+size_t
+folio_session_pages(const folio_session *s)
+{
+	return s->pages;
+}
+
+folio_status
+folio_pipeline_render_bytes(folio_session *s, const char *name, char *bytes,
+                            size_t len, const char *out)
+{
+	s->mem = bytes;
+	s->mem_len = len;
+	folio_status st = folio_pipeline_render(s, name, out);
+	free(s->mem);   /* still set only if nothing loaded it */
+	s->mem = NULL;
+	return st;
+}
+
 folio_status
 folio_pipeline_render(folio_session *s, const char *in, const char *out)
 {
+	s->pages = 0;
 	folio_xml_doc *src;
 	doctype *t;
 	folio_status st;

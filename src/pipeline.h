@@ -1,7 +1,7 @@
 /*
  * pipeline.h -- runs the stages for one document; the only place they meet.
  *
- *   load -> validate -> XSLT -> FO tree -> layout -> render
+ *   load -> validate -> XSLT -> FO tree -> layout -> render -> post
  *
  * A session holds what is reused across documents of one run (compiled
  * schemas and stylesheets per document type) and the options.  Every call
@@ -21,6 +21,13 @@ typedef struct folio_session_opts {
 	const char *dump_areas;   /* write the area tree here, or NULL */
 	const char **params;      /* NULL-terminated name/value pairs for XSLT */
 	bool force;               /* render despite business-rule errors */
+	/* post stage (src/post/post.h) */
+	/* (all zero = the defaults: PDF/A-2b, source attached for PDF/A-3,
+	 * signature fields where the stylesheets mark them) */
+	int pdfa;                 /* a folio_pdfa level; FOLIO_PDFA_NONE = plain */
+	int attach_source;        /* attach the source XML: 1 yes, -1 no,
+	                             0 by level (yes for PDF/A-3) */
+	bool no_signature_fields; /* skip folio:signature-field fields */
 } folio_session_opts;
 
 typedef struct folio_session folio_session;
@@ -39,6 +46,15 @@ folio_status folio_pipeline_transform(folio_session *s, const char *in,
  * only when a dump is requested). */
 folio_status folio_pipeline_render(folio_session *s, const char *in,
                                    const char *out);
+/* folio_pipeline_render on a source held in memory: bytes[0..len) (malloc'd,
+ * NUL-terminated, taken over) read as if it were the file name, which
+ * diagnostics and relative references use (folio batch collections). */
+folio_status folio_pipeline_render_bytes(folio_session *s, const char *name,
+                                         char *bytes, size_t len,
+                                         const char *out);
+/* Pages of the document the last render call laid out (0 if it failed
+ * before layout). */
+size_t folio_session_pages(const folio_session *s);
 /* Renders an XSL-FO file directly. */
 folio_status folio_pipeline_fo(folio_session *s, const char *in, const char *out);
 

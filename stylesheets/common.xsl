@@ -251,6 +251,88 @@
         </fo:page-sequence-master>
       </xsl:if>
     </fo:layout-master-set>
+    <xsl:call-template name="folio-declarations"/>
+  </xsl:template>
+
+  <!-- Document metadata for the PDF (Info dictionary and XMP, which
+       folio's post stage writes identically): the title ("Протокол
+       заседания …", "Распоряжение Об организации …"), the issuing
+       organisation, the document's date as the creation date (so the
+       same source always gives the same PDF).  FOP reads the same
+       x:xmpmeta. -->
+  <xsl:template name="folio-declarations">
+    <xsl:variable name="r" select="/*"/>
+    <xsl:variable name="kind">
+      <xsl:choose>
+        <xsl:when test="$r/@kind">
+          <xsl:value-of select="normalize-space($r/@kind)"/>
+        </xsl:when>
+        <xsl:when test="local-name($r) = 'protocol' and $folio-language = 'en'">Minutes</xsl:when>
+        <xsl:when test="local-name($r) = 'protocol'">Протокол</xsl:when>
+        <xsl:when test="local-name($r) = 'plan' and $folio-language = 'en'">Plan</xsl:when>
+        <xsl:when test="local-name($r) = 'plan'">План</xsl:when>
+        <xsl:when test="local-name($r) = 'report' and $folio-language = 'en'">Report</xsl:when>
+        <xsl:when test="local-name($r) = 'report'">Отчёт</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="normalize-space($r/*[local-name() = 'type'])"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="what"
+                  select="normalize-space(($r/*[local-name() = 'heading'] |
+                                           $r/*[local-name() = 'body'])[1])"/>
+    <xsl:variable name="number" select="normalize-space($r/*[local-name() = 'number'])"/>
+    <xsl:variable name="title">
+      <xsl:value-of select="concat(translate(substring($kind, 1, 1), $folio-lower, $folio-upper),
+                                   substring($kind, 2))"/>
+      <xsl:if test="$what != ''">
+        <xsl:value-of select="concat(' ', $what)"/>
+      </xsl:if>
+      <xsl:if test="$number != ''">
+        <xsl:value-of select="concat(' № ', $number)"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="o" select="$r/*[local-name() = 'org']"/>
+    <xsl:variable name="org">
+      <xsl:choose>
+        <xsl:when test="$o/*[local-name() = 'name']">
+          <xsl:value-of select="normalize-space($o/*[local-name() = 'name'])"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="normalize-space($o)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- the document's date, else the date of its approval -->
+    <xsl:variable name="date"
+                  select="normalize-space(($r/*[local-name() = 'date'] |
+                                           $r/*[local-name() = 'approval']/*[local-name() = 'date'])[1])"/>
+    <fo:declarations>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                           xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+            <xsl:if test="normalize-space($title) != ''">
+              <dc:title>
+                <xsl:value-of select="normalize-space($title)"/>
+              </dc:title>
+            </xsl:if>
+            <xsl:if test="$org != ''">
+              <dc:creator>
+                <xsl:value-of select="$org"/>
+              </dc:creator>
+            </xsl:if>
+            <!-- YYYY-MM-DD only: anything else is not a date to rely on -->
+            <xsl:if test="string-length($date) = 10 and
+                          translate($date, '0123456789', '') = '--'">
+              <xmp:CreateDate>
+                <xsl:value-of select="concat($date, 'T00:00:00Z')"/>
+              </xmp:CreateDate>
+            </xsl:if>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
   </xsl:template>
 
   <!-- Static content of region-before: the page number, centred, arabic,
@@ -663,10 +745,17 @@
     <xsl:param name="role"/>
     <xsl:param name="name"/>
     <xsl:param name="space-before" select="'0pt'"/>
+    <!-- the signature field's name (folio-signature-field-name), or '' -->
+    <xsl:param name="field" select="''"/>
     <fo:block hyphenate="false" space-before="{$space-before}"
               keep-together.within-page="always"
               text-indent="0" text-align="start">
       <xsl:call-template name="folio-line"/>
+      <xsl:if test="$field != ''">
+        <xsl:attribute name="folio:signature-field">
+          <xsl:value-of select="$field"/>
+        </xsl:attribute>
+      </xsl:if>
       <fo:table table-layout="fixed" width="100%" border-collapse="separate">
         <xsl:call-template name="folio-line"/>
         <fo:table-column column-width="proportional-column-width(3)"/>
@@ -689,6 +778,36 @@
         </fo:table-body>
       </fo:table>
     </fo:block>
+  </xsl:template>
+
+  <!-- Signature fields (folio's post stage puts an empty PDF signature
+       field over each signature line marked folio:signature-field="NAME").
+       On for the document types that are signed as such: protocol.xsl,
+       order.xsl and plan.xsl set this variable to true(). -->
+  <xsl:variable name="folio-signature-fields" select="false()"/>
+
+  <!-- The field name of a signer element (context: an element with @ref):
+       "role.Person" — chair, secretary, or $default (head, approver,
+       signer) from the role text, then the person's id with a capital
+       letter ("chair.Ivanov").  A period separates the levels of a PDF
+       field name, so the id's own periods become hyphens.  '' when
+       fields are off or there is no @ref. -->
+  <xsl:template name="folio-signature-field-name">
+    <xsl:param name="role" select="@role"/>
+    <xsl:param name="default" select="'signer'"/>
+    <xsl:if test="$folio-signature-fields and normalize-space(@ref) != ''">
+      <xsl:variable name="r" select="translate($role, $folio-upper, $folio-lower)"/>
+      <xsl:variable name="ref" select="translate(normalize-space(@ref), '. ', '--')"/>
+      <xsl:choose>
+        <xsl:when test="contains($r, 'председател') or contains($r, 'chair')">chair</xsl:when>
+        <xsl:when test="contains($r, 'секретар') or contains($r, 'secretary')">secretary</xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$default"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="concat('.', translate(substring($ref, 1, 1), $folio-lower, $folio-upper),
+                                   substring($ref, 2))"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================== -->
@@ -1098,6 +1217,17 @@
           <fo:block hyphenate="false" text-align="end" space-before="6pt" keep-with-next="always">
             <xsl:for-each select="$signer">
               <xsl:call-template name="folio-line"/>
+              <xsl:variable name="field">
+                <xsl:call-template name="folio-signature-field-name">
+                  <xsl:with-param name="role" select="''"/>
+                  <xsl:with-param name="default" select="'approver'"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <xsl:if test="$field != ''">
+                <xsl:attribute name="folio:signature-field">
+                  <xsl:value-of select="$field"/>
+                </xsl:attribute>
+              </xsl:if>
               <xsl:choose>
                 <xsl:when test="normalize-space(.) != ''">
                   <xsl:call-template name="folio-text">
@@ -1341,7 +1471,7 @@
                       <xsl:with-param name="org" select="$org"/>
                     </xsl:call-template>
                     <xsl:if test="$title != ''">
-                      <fo:block font-weight="bold" space-before="{$folio-gap}">
+                      <fo:block font-weight="bold" space-before="{$folio-gap}" role="H1">
                         <xsl:for-each select="$title-node">
                           <xsl:call-template name="folio-line"/>
                         </xsl:for-each>
@@ -1389,7 +1519,7 @@
           </fo:table>
         </fo:block>
         <xsl:if test="$heading != ''">
-          <fo:block hyphenate="false" text-align="start" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="start" text-indent="0" font-weight="bold" role="H2"
                     end-indent="{$corner-rest}"
                     space-before="{$folio-gap}" keep-with-next="always">
             <xsl:for-each select="$heading-node">
@@ -1413,7 +1543,7 @@
           </fo:block>
         </xsl:if>
         <xsl:if test="$title != ''">
-          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold" role="H1"
                     keep-with-next="always">
             <xsl:if test="$org">
               <xsl:attribute name="space-before">
@@ -1489,7 +1619,7 @@
           </fo:block>
         </xsl:if>
         <xsl:if test="$heading != ''">
-          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
+          <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold" role="H2"
                     start-indent="25mm" end-indent="25mm"
                     keep-with-next="always">
             <xsl:if test="$date != '' or $number-text != '' or $place != ''
@@ -1531,6 +1661,11 @@
         <xsl:for-each select="*[local-name() = 'sign']">
           <xsl:call-template name="folio-signature">
             <xsl:with-param name="role" select="@role"/>
+            <xsl:with-param name="field">
+              <xsl:call-template name="folio-signature-field-name">
+                <xsl:with-param name="default" select="'head'"/>
+              </xsl:call-template>
+            </xsl:with-param>
             <xsl:with-param name="name">
               <xsl:call-template name="folio-person-name-by-ref">
                 <xsl:with-param name="ref" select="@ref"/>

@@ -37,6 +37,8 @@
                 exclude-result-prefixes="o">
 
   <xsl:import href="common.xsl"/>
+  <!-- signed documents: empty signature fields over the signature lines -->
+  <xsl:variable name="folio-signature-fields" select="true()"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

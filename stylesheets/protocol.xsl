@@ -41,6 +41,8 @@
                 exclude-result-prefixes="p">
 
   <xsl:import href="common.xsl"/>
+  <!-- signed documents: empty signature fields over the signature lines -->
+  <xsl:variable name="folio-signature-fields" select="true()"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -211,8 +213,9 @@
        final period) centred below, at most 12 cm wide (longitudinal
        layout). -->
   <xsl:template name="title">
+    <!-- role: the structure type in a tagged PDF (folio render with pdfa=2a) -->
     <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
-              keep-with-next="always">
+              keep-with-next="always" role="H1">
       <xsl:for-each select="(p:number | p:body)[1]">
         <xsl:call-template name="folio-line"/>
       </xsl:for-each>
@@ -228,7 +231,7 @@
     </fo:block>
     <xsl:for-each select="p:body">
       <fo:block hyphenate="false" text-align="center" text-indent="0" font-weight="bold"
-                start-indent="25mm" end-indent="25mm" keep-with-next="always">
+                start-indent="25mm" end-indent="25mm" keep-with-next="always" role="H2">
         <xsl:call-template name="folio-line"/>
         <xsl:call-template name="folio-text">
           <xsl:with-param name="s" select="concat(@meeting, ' ', .)"/>
@@ -1192,6 +1195,9 @@
       <xsl:for-each select="p:sign">
         <xsl:call-template name="folio-signature">
           <xsl:with-param name="role" select="@role"/>
+          <xsl:with-param name="field">
+            <xsl:call-template name="folio-signature-field-name"/>
+          </xsl:with-param>
           <xsl:with-param name="name">
             <xsl:call-template name="folio-person-name-by-ref">
               <xsl:with-param name="ref" select="@ref"/>

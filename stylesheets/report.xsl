@@ -532,9 +532,10 @@
         <xsl:if test="string(number($p)) != 'NaN' and round(number($p) * 10) != 1000">x</xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <!-- ragged (start-aligned) cells are not hyphenated, as in the other
-         tables: words stay whole -->
-    <fo:block hyphenate="false" space-before="6pt" space-after="6pt" text-indent="0"
+    <!-- the KPI table's columns are narrow (the reason for a deviation
+         gets about 26 mm): its cells are hyphenated, so that a long word
+         is divided by the rules rather than cut at the column edge -->
+    <fo:block hyphenate="true" space-before="6pt" space-after="6pt" text-indent="0"
               text-align="start" font-size="{$folio-table-font-size}"
               line-height="normal">
       <xsl:call-template name="folio-line"/>

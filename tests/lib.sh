@@ -220,12 +220,21 @@ expect_clean_dir() {
   if [ -z "$extra" ]; then pass "$name"; else fail "$name" "unexpected files in $dir:$extra"; fi
 }
 
-# is_pdf PATH — a readable PDF (pdfinfo parses it).
-is_pdf() { [ -s "$1" ] && pdfinfo "$1" >/dev/null 2>&1; }
+# is_pdf PATH — a readable PDF (pdfinfo parses it) that qpdf --check finds
+# sound and `folio check` passes (every PDF folio writes is PDF/A unless
+# the test asks for --pdfa=none).
+is_pdf() {
+  [ -s "$1" ] && pdfinfo "$1" >/dev/null 2>&1 && qpdf --check "$1" >/dev/null 2>&1 &&
+    "$FOLIO" check "$1" >/dev/null 2>&1
+}
 
 # expect_pdf NAME PATH
 expect_pdf() {
-  if is_pdf "$2"; then pass "$1"; else fail "$1" "$2 is missing or not a PDF"; fi
+  if is_pdf "$2"; then
+    pass "$1"
+  else
+    fail "$1" "$2 is missing, not a PDF, fails qpdf --check or folio check"
+  fi
 }
 
 # --- business-rule checks (tests/errors/*rules*.sh) ---------------------

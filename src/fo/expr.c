@@ -64,7 +64,7 @@ number(parser *P)
 	P->p = end;
 	static const struct { const char *u; double pt; } units[] = {
 		{"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72},
-		{"pc", 12}, {"px", 1}, {"em", 0},
+		{"pc", 12}, {"px", 1}, {"mpt", 0.001}, {"em", 0},
 	};
 	for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
 		size_t n = strlen(units[i].u);

@@ -96,6 +96,8 @@ typedef struct folio_fo_doc {
 	size_t nodes;         /* number of nodes */
 	/* document metadata from fo:declarations (x:xmpmeta), arena; or NULL */
 	const char *meta_title, *meta_author, *meta_subject, *meta_keywords;
+	const char *meta_date;  /* xmp:CreateDate as written (ISO 8601), for
+	                           the post stage's reproducible dates */
 	const folio_fo *bookmarks; /* fo:bookmark-tree, or NULL */
 } folio_fo_doc;
 

@@ -140,6 +140,7 @@ folio_length_parse(const char *s, folio_len font_size, folio_len *out)
 	static const struct { const char *unit; double pt; } units[] = {
 		{"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72},
 		{"pc", 12}, {"px", 1}, /* FOP's default 72 dpi */
+		{"mpt", 0.001},        /* FOP's millipoints */
 	};
 	char unit[8];
 	trim_copy(u, unit, sizeof unit);

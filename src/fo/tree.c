@@ -96,6 +96,32 @@ collect(void *ctx, int id, const char *value, bool weak)
 	b->pend[b->npend++] = (pending){id, folio_arena_strdup(b->doc->arena, value), weak};
 }
 
+/* A shorthand given as "inherit" stands for "inherit" on each property it
+ * sets: expand it with a sample value to learn which, then collect each
+ * as "inherit" (applied from the parent's computed value). */
+static void
+collect_inherit(void *ctx, int id, const char *value, bool weak)
+{
+	if (!weak)
+		collect(ctx, id, "inherit", false);
+}
+
+static int
+expand_inherit(builder *b, const char *name)
+{
+	static const char *samples[] = {"1pt solid black", "1pt", "solid", "black",
+	                                "12pt serif", "white"};
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+		size_t mark = b->npend;
+		int r = folio_prop_expand(name, samples[i], collect_inherit, b);
+		if (r == FOLIO_EXPAND_DONE || r == FOLIO_EXPAND_UNKNOWN ||
+		    r == FOLIO_EXPAND_IGNORED)
+			return r;
+		b->npend = mark;
+	}
+	return FOLIO_EXPAND_BAD;
+}
+
 static void
 add_spec(builder *b, folio_fo *node, folio_prop_id id, folio_value v)
 {
@@ -288,6 +314,16 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 		const char *ns = a->ns ? (const char *)a->ns->href : NULL;
 		if (ns && !strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "line")) {
 			node->src_line = atoi(value);
+		} else if (ns && !strcmp(ns, FOLIO_EXT_NS) && !strcmp(name, "signature-field")) {
+			/* folio extension for the post stage: the signature field
+			 * over this block (a property, so lines reach it through
+			 * their FO ancestors and --dump-fo shows it) */
+			collect(b, FOLIO_PROP_FOLIO_SIGNATURE_FIELD, value, false);
+		} else if (ns && (!strcmp(ns, FOLIO_EXT_NS) ||
+		                  !strcmp(ns, "http://xmlgraphics.apache.org/fop/extensions")) &&
+		           !strcmp(name, "alt-text")) {
+			/* alternative text for the structure tree (tagged PDF) */
+			collect(b, FOLIO_PROP_FOLIO_ALT_TEXT, value, false);
 		} else if (ns && !strcmp(ns, (const char *)XML_XML_NAMESPACE) &&
 		           !strcmp(name, "lang")) {
 			char lang[16] = "", country[16] = "";
@@ -309,7 +345,9 @@ read_attributes(builder *b, xmlNodePtr x, folio_fo *node)
 			if (id >= 0) {
 				collect(b, id, value, false);
 			} else {
-				int r = folio_prop_expand(name, value, collect, b);
+				int r = !strcmp(value, "inherit")
+				    ? expand_inherit(b, name)
+				    : folio_prop_expand(name, value, collect, b);
 				char key[160];
 				snprintf(key, sizeof key, "prop:%s", name);
 				if (r == FOLIO_EXPAND_UNKNOWN)
@@ -456,6 +494,8 @@ read_metadata(builder *b, xmlNodePtr x)
 		d->meta_subject = meta_text(b, x, dc, "subject");
 	if (!d->meta_keywords)
 		d->meta_keywords = meta_text(b, x, pdf, "Keywords");
+	if (!d->meta_date)
+		d->meta_date = meta_text(b, x, "http://ns.adobe.com/xap/1.0/", "CreateDate");
 }
 
 /* Decides what to do with an element: returns the new node, or NULL to

@@ -213,8 +213,14 @@ mark_on(layout *L, const markrec *k, int from, int to, bool *starts, bool *ends)
 				first = i;
 			last = i;
 		}
-	if (first < 0)
+	if (first < 0) {
 		first = last = k->first;  /* an empty block: where it stands */
+		/* at the very end of the flow: on the last page */
+		if (first >= from && first == to && to >= L->flow->n) {
+			*starts = *ends = true;
+			return true;
+		}
+	}
 	*starts = first >= from && first < to;
 	*ends = last >= from && last < to;
 	return last >= from && first < to;
@@ -260,6 +266,9 @@ marks_retrieve(layout *L, const folio_fo *rm)
 				found = &L->marks[i];
 		}
 	}
+	const char *bnd = folio_fo_kw(rm, FOLIO_PROP_RETRIEVE_BOUNDARY);
+	if (!found && !strcmp(bnd, "page"))
+		return NULL;
 	if (!found) {
 		/* nothing on this page: the last marker of the class before it,
 		 * including one whose block carries over onto this page */
@@ -272,7 +281,33 @@ marks_retrieve(layout *L, const folio_fo *rm)
 		if (!found)
 			found = before;
 	}
+	if (!found && !strcmp(bnd, "document"))
+		for (int i = 0; i < L->ndocmarks; i++)
+			if (!strcmp(L->docmarks[i].cls, cls))
+				found = &L->docmarks[i];
 	return found ? found->marker : NULL;
+}
+
+void
+marks_sequence_end(layout *L)
+{
+	for (int i = 0; i < L->nmarks; i++) {
+		const markrec *k = &L->marks[i];
+		if (k->v != L->flow || k->first < 0)
+			continue;
+		int j = 0;
+		while (j < L->ndocmarks && strcmp(L->docmarks[j].cls, k->cls))
+			j++;
+		if (j == L->ndocmarks) {
+			if (L->ndocmarks == L->capdocmarks) {
+				L->capdocmarks = L->capdocmarks ? 2 * L->capdocmarks : 8;
+				L->docmarks = folio_realloc_array(L->docmarks, (size_t)L->capdocmarks,
+				                                  sizeof *L->docmarks);
+			}
+			L->ndocmarks++;
+		}
+		L->docmarks[j] = (markrec){k->cls, k->marker, NULL, 0, 0};
+	}
 }
 
 /* The walk over a block's children: inline content goes into a paragraph,
@@ -366,6 +401,8 @@ lay_children(emitter *E, const folio_fo *node, blockgeo geo)
 	para_free(p);
 }
 
+static int keep_of(const folio_fo *n, folio_prop_id page, folio_prop_id column);
+
 /* Label beside the body: the label is set on its own and its areas ride on
  * the body's first box. */
 static void
@@ -412,6 +449,13 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
 		if (ei && ei->kind != FOLIO_V_FUNC)
 			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
+		/* a keep-with-previous on the label's first block keeps the
+		 * item with what precedes it (the label rides on the body) */
+		const folio_fo *lb = label ? folio_fo_child(label, FOLIO_FO_BLOCK, NULL) : NULL;
+		int lkwp = lb ? keep_of(lb, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
+		                        FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN) : 0;
+		if (lkwp)
+			em_keep_previous(E, lkwp);
 		int kt = keep_cost(folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE));
 		if (kt)
 			keep_begin(E, kt);
@@ -505,9 +549,6 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	const char *id = folio_fo_str(node, FOLIO_PROP_ID);
 	int rec = *id ? refs_open(L, E, id) : -1;
 	int mfirst = L->nmarks;
-	for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
-	     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
-		marks_add(L, m, E->out, E->out->n);
 	folio_len rw = E->ref_w;
 	folio_border b[4];
 	border_of(node, b, rw);
@@ -531,11 +572,18 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (!strcmp(bb, "page") || !strcmp(bb, "odd-page") || !strcmp(bb, "even-page") ||
 	    !strcmp(bb, "column"))
 		em_force(E, bb);
+	/* markers stand after the block's break-before */
+	for (const folio_fo *m = folio_fo_child(node, FOLIO_FO_MARKER, NULL); m;
+	     m = folio_fo_child(node, FOLIO_FO_MARKER, m))
+		marks_add(L, m, E->out, E->out->n);
 	folio_len sb = specified(node, FOLIO_PROP_SPACE_BEFORE)
 	    ? folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE, rw, 0)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_TOP, rw, 0);
+	/* a margin stands for a space with conditionality "retain" (XSL 1.1
+	 * 5.3.2, as FOP reads it): kept at the top of a page */
 	if (sb > 0)
 		em_space(E, sb, folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE_MINIMUM, rw, sb),
+		         !specified(node, FOLIO_PROP_SPACE_BEFORE) ||
 		         folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
 	int kwp = keep_of(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN);
@@ -592,6 +640,7 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	    : folio_fo_len(node, FOLIO_PROP_MARGIN_BOTTOM, rw, 0);
 	if (sa > 0)
 		em_space(E, sa, folio_fo_len(node, FOLIO_PROP_SPACE_AFTER_MINIMUM, rw, sa),
+		         !specified(node, FOLIO_PROP_SPACE_AFTER) ||
 		         folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
 	int kwn = keep_of(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN);

@@ -34,11 +34,28 @@ typedef struct deco {
 	int first_box, last_box;  /* vlist indexes of its first and last box */
 } deco;
 
+typedef struct blockgeo {
+	folio_len start, end;     /* content edges: start-indent, end-indent */
+	bool first_para;          /* the next paragraph starts the block */
+} blockgeo;
+
 /* A table with a header to repeat after page breaks. */
 typedef struct tblinfo {
 	folio_area *header;       /* areas of the header rows (y from 0) */
 	folio_len header_h;       /* their height */
 	bool omit_at_break;       /* table-omit-header-at-break="true" */
+	folio_area *footer;       /* areas of the footer rows, repeated at the
+	                             foot of each page the table breaks across
+	                             (NULL: none, or table-omit-footer-at-break) */
+	folio_len footer_h;
+	/* to set the header or footer again for a page when they show its
+	 * number (table_part_again) */
+	bool header_pn, footer_pn;
+	const folio_fo *header_fo, *footer_fo;
+	folio_len *cw, *cx;       /* column widths and offsets (arena) */
+	int ncols;
+	blockgeo geo;
+	folio_len ref_w;
 } tblinfo;
 
 typedef enum vkind { V_BOX, V_GLUE, V_PENALTY } vkind;
@@ -87,7 +104,18 @@ typedef struct rowbox {
 	bool splittable;          /* may be cut at a page end */
 	footnote *feet;           /* footnotes cited inside the cells */
 	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
+	int brk;                  /* in a row group: 1 + the kind of a forced
+	                             break after this row, 0 for none */
 } rowbox;
+
+/* Rows joined by cells that span rows: placed as one box, cut at a page
+ * end between or inside rows (rows.c).  Arrays in the arena. */
+typedef struct rowgroup {
+	rowbox **rows;
+	folio_len *h;             /* row heights (group_heights) */
+	int n;
+	bool splittable;
+} rowgroup;
 
 struct vitem {
 	vkind kind;
@@ -99,11 +127,13 @@ struct vitem {
 	deco *deco;               /* innermost deco around this box */
 	tblinfo *table;           /* table this row box belongs to, if any */
 	bool is_header;           /* a repeated-header row box */
+	bool is_footer;           /* a row box of the table's final footer */
 	bool retain;              /* glue: kept at the top of a page */
 	folio_len shrink;         /* glue: how much it may shrink (optimum minus
 	                             minimum) when that lets a page hold more */
 	const char *page_label;   /* box: its page, once paginated */
 	rowbox *row;              /* box: a table row placed lazily, or NULL */
+	rowgroup *grp;            /* box: rows joined by row spans, or NULL */
 	footnote *feet;           /* box: footnotes cited in it */
 	const folio_fo *fo;       /* generating node, for diagnostics */
 };
@@ -138,6 +168,11 @@ typedef struct markrec {
 
 /* Everything one layout run shares. */
 typedef struct layout {
+	folio_area *tail;         /* vl_place: the first part of a row cut at the
+	                             end of the stretch, placed as its last box
+	                             (inside the decos of the cut item) */
+	folio_len tail_h;
+	bool trial;               /* fitting a page only to see: rows are not cut */
 	folio_diags *d;
 	const folio_fo_doc *doc;
 	folio_arena *arena;       /* the area tree's arena */
@@ -159,6 +194,9 @@ typedef struct layout {
 	folio_len body_w;         /* width of the page body (footnotes) */
 	vlist *flow;              /* the flow's list while a sequence is laid out */
 	markrec *marks;           /* markers of this page-sequence (malloc'd) */
+	markrec *docmarks;        /* per class, the last marker of the earlier
+	                             sequences (retrieve-boundary="document") */
+	int ndocmarks, capdocmarks;
 	int nmarks, capmarks;
 	int page_from, page_to;   /* flow items on the page being made */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
@@ -185,15 +223,11 @@ typedef struct emitter {
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
 	bool row_header;          /* rows being emitted are header rows */
+	bool row_footer;          /* rows being emitted are the final footer */
 	int depth;                /* block nesting, for the limit */
 } emitter;
 
 /* Geometry of the block whose inline content is being set. */
-typedef struct blockgeo {
-	folio_len start, end;     /* content edges: start-indent, end-indent */
-	bool first_para;          /* the next paragraph starts the block */
-} blockgeo;
-
 /* ---- vlist.c ---- */
 /* The cost of breaking a keep of strength k (folio_fo_keep's value). */
 int keep_cost(int strength);
@@ -204,6 +238,9 @@ void keep_end(emitter *E);
 bool in_keep(const emitter *E);
 vitem *vl_push(vlist *v, vkind kind);
 void vl_free(vlist *v);
+/* The header (or footer) rows of a table set again with label as the page
+ * number; NULL when they do not show it. */
+folio_area *table_part_again(layout *L, tblinfo *ti, bool footer, const char *label);
 void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
 void em_penalty(emitter *E, int pen);
 void em_space(emitter *E, folio_len s, folio_len min, bool retain);
@@ -249,6 +286,8 @@ void marks_adopt(layout *L, vlist *from, vlist *to);
 void marks_box_emitted(layout *L, vlist *v, int index);
 /* The marker a fo:retrieve-marker shows on the page being made, or NULL. */
 const folio_fo *marks_retrieve(layout *L, const folio_fo *rm);
+/* Keeps the last marker of each class of the sequence ending now. */
+void marks_sequence_end(layout *L);
 
 /* ---- para.c ---- */
 typedef struct para para;
@@ -299,6 +338,24 @@ folio_area *row_areas(layout *L, rowbox *rb, folio_len h);
  * the page, so a cell may be left empty in the first part): returns that part (with
  * its height in *h1) and leaves the rest in rb (its height in *h2), or
  * NULL when nothing of the row fits. */
+/* A forced break inside a cell, with content before and after it in the
+ * part still to place: the height the row's first part takes up to it
+ * (insets included), and the break's kind; false when there is none. */
+bool row_forced(const rowbox *rb, folio_len *h, int *kind);
+/* Where a cell's forced breaks with nothing before (or after) them in the
+ * cell act on the whole row: the kind, or -1. */
+int cell_edge_force(const rowcell *c, bool before);
+/* Row heights of a group (a spanning cell taller than its rows makes the
+ * last of them taller); returns the group's height. */
+folio_len group_heights(rowgroup *g);
+folio_area *group_areas(layout *L, rowgroup *g);
+/* A forced break after a row of the group but its last: the height up to
+ * it and its kind; false when there is none. */
+bool group_forced(rowgroup *g, folio_len *h, int *kind);
+/* Cuts a group so that its first part (returned) fits in avail; g keeps
+ * the rest.  NULL when no part can go there. */
+rowgroup *group_split(layout *L, rowgroup *g, folio_len avail, bool at_top,
+                      folio_len *h1, folio_len *h2);
 rowbox *row_split(layout *L, rowbox *rb, folio_len avail, bool at_top,
                   folio_len *h1, folio_len *h2);
 void rowbox_release(void *rb);

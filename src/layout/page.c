@@ -30,6 +30,7 @@ typedef struct master {
 	int cols;                             /* column-count of the body */
 	folio_len gap;                        /* column-gap */
 	folio_len cw;                         /* width of one column */
+	const char *body_name;                /* region-name of the body */
 } master;
 
 static const folio_fo *
@@ -80,6 +81,8 @@ master_geometry(const folio_fo *spm, master *m)
 		m->bw = FOLIO_PT(1);
 	if (m->bh < FOLIO_PT(1))
 		m->bh = FOLIO_PT(1);
+	m->body_name = rb && *folio_fo_str(rb, FOLIO_PROP_REGION_NAME)
+	    ? folio_fo_str(rb, FOLIO_PROP_REGION_NAME) : "xsl-region-body";
 	m->cols = rb ? (int)folio_fo_num(rb, FOLIO_PROP_COLUMN_COUNT, 1) : 1;
 	if (m->cols < 1 || m->cols > 32)
 		m->cols = 1;
@@ -251,7 +254,9 @@ format_page_number(layout *L, int n, const char *format)
 typedef struct cut {
 	int next;          /* where the next page starts */
 	int force;         /* forced break kind that ended the page, or -1 */
-	rowbox *part;      /* first part of a row cut at the page end, or NULL */
+	bool part;         /* a row (or row group) is cut at the page end */
+	const folio_fo *broke;   /* content kept together was broken (its fo) */
+	folio_area *part_areas;  /* the areas of its first part */
 	folio_len part_h;  /* its height */
 	folio_len part_y;  /* where it goes, from the top of the body */
 } cut;
@@ -259,16 +264,26 @@ typedef struct cut {
 /* Cuts row j so that a part fills the rest of the page (from y on). */
 static bool
 try_row_split(layout *L, vitem *it, folio_len y, folio_len H, bool at_top, int j,
-              cut *c)
+              cut *c, bool forced)
 {
 	/* a row kept together is still cut when it cannot fit on any page */
-	if (!it->row || H - y <= 0 || (!it->row->splittable && !(at_top && it->h > H)))
+	bool splittable = it->row ? it->row->splittable : it->grp ? it->grp->splittable : false;
+	if ((!it->row && !it->grp) || H - y <= 0 || L->trial ||
+	    (!forced && !splittable && !(at_top && it->h > H)))
 		return false;
 	folio_len h1, h2;
-	rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
-	if (!part)
-		return false;
-	c->part = part;
+	if (it->row) {
+		rowbox *part = row_split(L, it->row, H - y, at_top, &h1, &h2);
+		if (!part)
+			return false;
+		c->part_areas = row_areas(L, part, h1);
+	} else {
+		rowgroup *part = group_split(L, it->grp, H - y, at_top, &h1, &h2);
+		if (!part)
+			return false;
+		c->part_areas = group_areas(L, part);
+	}
+	c->part = true;
 	c->part_h = h1;
 	c->part_y = y;
 	c->next = j;
@@ -344,9 +359,23 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 		if (it->kind == V_BOX) {
 			folio_len fh = feet_height(it->feet);
 			folio_len extra = fh ? fh + (foot ? 0 : sep_h) : 0;
+			/* a body row needs room for its table's repeated footer */
+			folio_len tf = it->table && it->table->footer && !it->is_header &&
+			               !it->is_footer ? it->table->footer_h : 0;
+			extra += tf;
 			folio_len ys = y - shrink;  /* y with every space at its minimum */
+			folio_len fh_row;
+			int fkind;
+			/* a forced break inside a cell cuts the row there */
+			if (((it->row && row_forced(it->row, &fh_row, &fkind)) ||
+			     (it->grp && group_forced(it->grp, &fh_row, &fkind))) &&
+			    ys + fh_row + foot + extra <= H &&
+			    try_row_split(L, it, ys, ys + fh_row, !started, j, c, true)) {
+				c->force = fkind;
+				return j;
+			}
 			if (ys + it->h + foot + extra > H &&
-			    try_row_split(L, it, ys, H - foot - extra, !started, j, c))
+			    try_row_split(L, it, ys, H - foot - extra, !started, j, c, false))
 				return j;
 			/* the box fits but not all of its footnotes: it stays, its
 			 * first footnote starts here and continues on the next page */
@@ -366,17 +395,15 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 					*next = cheap + 1;
 					return cheap;
 				}
-				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "keep",
-				              "content kept together does not fit on one page; "
-				              "broken anyway");
+				c->broke = it->fo;   /* reported by the caller */
 				*next = j;
 				return j;
 			}
-			if (!started && it->h > H)
+			if (!started && it->h > H && !L->trial)
 				folio_fo_diag(L->d, L->doc, it->fo, FOLIO_WARNING, "overflow",
 				              "content is taller than the page body and overflows it");
 			y += it->h;
-			foot += extra;
+			foot += extra - tf;
 			started = true;
 		} else if (it->kind == V_GLUE) {
 			shrink += it->shrink;
@@ -525,6 +552,25 @@ typedef struct colfit {
 	folio_len top;     /* height of that header */
 } colfit;
 
+/* Whether some page master has a region-body the flow can go to: only
+ * then are pages whose body has another name left empty (the flow waits
+ * for a page it maps to, as FOP does). */
+static bool
+flow_mappable(layout *L, const char *flow_name)
+{
+	const folio_fo *lms = folio_fo_child(L->doc->root, FOLIO_FO_LAYOUT_MASTER_SET, NULL);
+	for (const folio_fo *m = lms ? lms->first : NULL; m; m = m->next) {
+		if (m->kind != FOLIO_FO_SIMPLE_PAGE_MASTER)
+			continue;
+		const folio_fo *rb = folio_fo_child(m, FOLIO_FO_REGION_BODY, NULL);
+		const char *n = rb && *folio_fo_str(rb, FOLIO_PROP_REGION_NAME)
+		    ? folio_fo_str(rb, FOLIO_PROP_REGION_NAME) : "xsl-region-body";
+		if (rb && !strcmp(n, flow_name))
+			return true;
+	}
+	return false;
+}
+
 /* A table broken across pages (or columns) gets its header again. */
 static tblinfo *
 repeated_header(vlist *v, int i, const vitem *prev_box)
@@ -538,6 +584,47 @@ repeated_header(vlist *v, int i, const vitem *prev_box)
 	    !v->items[first_box].table->omit_at_break)
 		return v->items[first_box].table;
 	return NULL;
+}
+
+/* Height of what is kept together from item i on: up to the first break
+ * that a keep does not forbid. */
+static folio_len
+kept_height(vlist *v, int i)
+{
+	bool started = false;
+	for (int k = i; k < v->n; k++) {
+		const vitem *it = &v->items[k];
+		if (it->kind == V_BOX)
+			started = true;
+		else if (started && it->pen < PEN_INF)
+			return vl_height(v, i, k);
+	}
+	return vl_height(v, i, v->n);
+}
+
+/* Fits the columns of one page from item i on; returns how many. */
+static int
+fit_columns(layout *L, vlist *v, int i, const master *pm, const vitem **prev_box,
+            folio_len sep_h, colfit *cf, int *force)
+{
+	int ncols = 0;
+	*force = -1;
+	while (ncols < pm->cols && ncols < 32) {
+		colfit *c = &cf[ncols++];
+		c->from = i;
+		c->rep = repeated_header(v, i, *prev_box);
+		c->top = c->rep ? c->rep->header_h : 0;
+		c->end = fit_page(L, v, i, pm->bh - c->top, sep_h, &c->ct);
+		*force = c->ct.force;
+		if (c->end > c->from || c->ct.part)
+			for (int k = c->from; k <= c->end && k < v->n; k++)
+				if (v->items[k].kind == V_BOX && (k < c->end || c->ct.part))
+					*prev_box = &v->items[k];
+		i = c->ct.next;
+		if (!has_boxes(v, i, v->n) || (*force >= 0 && *force != 3))
+			break;
+	}
+	return ncols;
 }
 
 typedef struct pagelist {
@@ -576,6 +663,17 @@ new_page(layout *L, pagelist *pl, const folio_fo *ps, const master *m, int numbe
 	}
 	pl->pages[pl->n++] = page;
 	return body;
+}
+
+/* Whether force-page-count adds a blank page after a sequence of pages
+ * pages ending on number last_number. */
+static bool
+count_adds(const char *fpc, int pages, int last_number)
+{
+	return (!strcmp(fpc, "even") && pages % 2) ||
+	       (!strcmp(fpc, "odd") && pages % 2 == 0) ||
+	       (!strcmp(fpc, "end-on-even") && last_number % 2) ||
+	       (!strcmp(fpc, "end-on-odd") && last_number % 2 == 0);
 }
 
 /* force-page-count, with "auto" resolved from the next sequence's
@@ -638,6 +736,10 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	if (flow)
 		lay_children(&E, flow, (blockgeo){0, 0, true});
 
+	bool last_after = false;   /* an empty last page follows the flow */
+	const char *flow_name = flow ? folio_fo_str(flow, FOLIO_PROP_FLOW_NAME) : "";
+	bool mappable = flow && flow_mappable(L, flow_name);
+	int unmapped = 0;   /* consecutive pages whose body is not the flow's */
 	int i = 0, index = 0, pending_force = -1;
 	int stalled = 0;   /* pages in a row that did not get past item i */
 	const vitem *prev_box = NULL;
@@ -663,6 +765,23 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		const folio_fo *sel = select_master(L, m, &pc);
 		master pm;
 		master_geometry(sel ? sel : spm, &pm);
+		if (mappable && strcmp(flow_name, pm.body_name)) {
+			if (++unmapped <= 64) {
+				/* a page for another flow: only its static content */
+				L->page_from = L->page_to = i;
+				new_page(L, pl, ps, &pm, number, format);
+				if (!first_label)
+					first_label = pl->pages[pl->n - 1]->page_label;
+				last_label = pl->pages[pl->n - 1]->page_label;
+				index++;
+				number++;
+				continue;
+			}
+			folio_fo_diag(L->d, L->doc, flow, FOLIO_WARNING, "fo-master",
+			              "no page of this sequence has a region-body named \"%s\"; "
+			              "the flow is placed on the next page anyway", flow_name);
+		}
+		unmapped = 0;
 		if (pm.cw != first.cw && !L->warned_width) {
 			L->warned_width = 1;
 			folio_fo_diag(L->d, L->doc, ps, FOLIO_WARNING, "fo-master",
@@ -671,37 +790,69 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		}
 		/* fit every column of the page first (markers see the whole page) */
 		colfit cf[32];
-		int ncols = 0, start = i, force = -1;
-		while (ncols < pm.cols) {
-			colfit *c = &cf[ncols++];
-			c->from = i;
-			c->rep = repeated_header(&v, i, prev_box);
-			c->top = c->rep ? c->rep->header_h : 0;
-			c->end = fit_page(L, &v, i, pm.bh - c->top, sep_h, &c->ct);
-			force = c->ct.force;
-			if (c->end > c->from || c->ct.part)
-				for (int k = c->from; k <= c->end && k < v.n; k++)
-					if (v.items[k].kind == V_BOX && (k < c->end || c->ct.part))
-						prev_box = &v.items[k];
-			i = c->ct.next;
-			if (!has_boxes(&v, i, v.n) || (force >= 0 && force != 3))
-				break;
+		int start = i, force = -1;
+		const vitem *prev0 = prev_box;
+		int ncols = fit_columns(L, &v, i, &pm, &prev_box, sep_h, cf, &force);
+		i = cf[ncols - 1].ct.next;
+		if (ncols == 1 && cf[0].ct.broke && !cf[0].ct.part && pc.index < FOLIO_LIMIT_PAGES) {
+			/* content kept together from the top of this page does not fit
+			 * it but fits the next, taller page: this page stays empty (as
+			 * FOP does); else the keep is broken, with a warning */
+			folio_len kept = kept_height(&v, start);
+			pagectx nc = {index + 1, number + 1, false, false};
+			const folio_fo *ns = select_master(L, m, &nc);
+			master nm;
+			master_geometry(ns ? ns : spm, &nm);
+			if (nm.bh > pm.bh && kept <= nm.bh && kept > pm.bh - cf[0].top) {
+				cf[0].end = start;
+				cf[0].ct.next = start;
+				i = start;
+				force = -1;
+				prev_box = prev0;
+			} else {
+				folio_fo_diag(L->d, L->doc, cf[0].ct.broke, FOLIO_WARNING, "keep",
+				              "content kept together does not fit on one page; "
+				              "broken anyway");
+			}
+		} else {
+			for (int c = 0; c < ncols; c++)
+				if (cf[c].ct.broke)
+					folio_fo_diag(L->d, L->doc, cf[c].ct.broke, FOLIO_WARNING, "keep",
+					              "content kept together does not fit on one page; "
+					              "broken anyway");
 		}
-		if (pm.cols == 1 && !cf[0].ct.part && (cf[0].end >= v.n || !has_boxes(&v, i, v.n))) {
-			/* the last page: a master for page-position="last" may differ */
+		if (!cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n) &&
+		    !count_adds(forced_count(ps), index + 1, number)) {
+			/* the last page: a master for page-position="last" may differ
+			 * (unless force-page-count adds a blank page after it).  When
+			 * the rest does not fit that master, the page keeps its own and
+			 * a last page follows, empty but for its static content (what
+			 * FOP does). */
 			pagectx lc = {index, number, true, false};
 			const folio_fo *ls = select_master(L, m, &lc);
 			if (ls && ls != sel) {
 				master lm;
 				master_geometry(ls, &lm);
-				cut c2;
-				int e2 = fit_page(L, &v, start, lm.bh - cf[0].top, sep_h, &c2);
-				if (e2 >= cf[0].end && !c2.part) {
+				colfit c2[32];
+				int f2 = -1;
+				const vitem *prev2 = prev0;
+				L->trial = true;
+				int n2 = fit_columns(L, &v, start, &lm, &prev2, sep_h, c2, &f2);
+				L->trial = false;
+				int i2 = c2[n2 - 1].ct.next;
+				if (!c2[n2 - 1].ct.part && !has_boxes(&v, i2, v.n)) {
 					pm = lm;
-					cf[0].end = e2;
-					cf[0].ct = c2;
-					i = c2.next;
-					force = c2.force;
+					memcpy(cf, c2, sizeof cf);
+					ncols = n2;
+					i = i2;
+					force = f2;
+					prev_box = prev2;
+				} else {
+					/* (only when that following page would get another
+					 * master than this one, as in FOP) */
+					pagectx nc = {index + 1, number + 1, true, false};
+					const folio_fo *ns = select_master(L, m, &nc);
+					last_after = ns && ns != sel;
 				}
 			}
 		}
@@ -717,10 +868,19 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		folio_len flow_h = 0;
 		for (int c = 0; c < ncols; c++) {
 			folio_len x = pm.bx + c * (pm.cw + pm.gap);
-			if (cf[c].rep)
-				for (const folio_area *a = cf[c].rep->header; a; a = a->next)
-					area_adopt(body, area_clone(L, a), x, pm.by);
+			if (cf[c].rep) {
+				folio_area *again = table_part_again(L, cf[c].rep, false, label);
+				if (again)
+					area_adopt(body, again, x, pm.by);
+				else
+					for (const folio_area *a = cf[c].rep->header; a; a = a->next)
+						area_adopt(body, area_clone(L, a), x, pm.by);
+			}
 			L->shrink_ratio = shrink_ratio(&v, cf[c].from, cf[c].end, pm.bh - cf[c].top);
+			if (cf[c].ct.part) {
+				L->tail = cf[c].ct.part_areas;
+				L->tail_h = cf[c].ct.part_h;
+			}
 			folio_len h = cf[c].top + vl_place(L, &v, cf[c].from, cf[c].end, x,
 			                                   pm.by + cf[c].top, body);
 			L->shrink_ratio = 0;
@@ -728,11 +888,24 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				if (v.items[k].kind == V_BOX)
 					v.items[k].page_label = label;
 			feet_collect(&v, cf[c].from, cf[c].end, &feet);
-			if (cf[c].ct.part) {
-				area_adopt(body, row_areas(L, cf[c].ct.part, cf[c].ct.part_h), x,
-				           pm.by + cf[c].top + cf[c].ct.part_y);
+			if (cf[c].ct.part)
 				feet_collect(&v, cf[c].end, cf[c].end + 1, &feet);
-				h = cf[c].top + cf[c].ct.part_y + cf[c].ct.part_h;
+			/* a table continuing on the next page gets its footer */
+			const vitem *lastb = NULL;
+			for (int k = cf[c].end - 1 + (cf[c].ct.part ? 1 : 0); k >= cf[c].from; k--)
+				if (k < v.n && v.items[k].kind == V_BOX) {
+					lastb = &v.items[k];
+					break;
+				}
+			if (lastb && lastb->table && lastb->table->footer && !lastb->is_footer &&
+			    !lastb->is_header) {
+				folio_area *again = table_part_again(L, lastb->table, true, label);
+				if (again)
+					area_adopt(body, again, x, pm.by + h);
+				else
+					for (const folio_area *a = lastb->table->footer; a; a = a->next)
+						area_adopt(body, area_clone(L, a), x, pm.by + h);
+				h += lastb->table->footer_h;
 			}
 			if (h > flow_h)
 				flow_h = h;
@@ -772,15 +945,22 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		number++;
 	}
 	L->carry = NULL;
+	if (last_after && index < FOLIO_LIMIT_PAGES) {
+		pc = (pagectx){index, number, true, false};
+		const folio_fo *ls = select_master(L, m, &pc);
+		master lm;
+		master_geometry(ls ? ls : spm, &lm);
+		L->page_from = L->page_to = v.n;
+		new_page(L, pl, ps, &lm, number, format);
+		last_label = pl->pages[pl->n - 1]->page_label;
+		index++;
+		number++;
+	}
 	/* force-page-count: blank pages at the end */
 	const char *fpc = forced_count(ps);
 	int pages = index;
 	int last_number = number - 1;
-	bool add = (!strcmp(fpc, "even") && pages % 2) ||
-	           (!strcmp(fpc, "odd") && pages % 2 == 0) ||
-	           (!strcmp(fpc, "end-on-even") && last_number % 2) ||
-	           (!strcmp(fpc, "end-on-odd") && last_number % 2 == 0);
-	if (add) {
+	if (count_adds(fpc, pages, last_number)) {
 		pc = (pagectx){index, number, true, true};
 		const folio_fo *bs = select_master(L, m, &pc);
 		master bm;
@@ -791,6 +971,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		number++;
 	}
 	refs_resolve(L, &v);
+	marks_sequence_end(L);
 	L->flow = NULL;
 	const char *psid = folio_fo_str(ps, FOLIO_PROP_ID);
 	if (*psid)
@@ -804,6 +985,7 @@ static void
 lay_document(layout *L, pagelist *pl)
 {
 	int number = 1;
+	L->ndocmarks = 0;
 	for (const folio_fo *ps = L->doc->root->first; ps; ps = ps->next) {
 		if (ps->kind != FOLIO_FO_PAGE_SEQUENCE)
 			continue;
@@ -865,6 +1047,7 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	refs_free_prev(&L);
 	free(L.refs);
 	free(L.marks);
+	free(L.docmarks);
 	if (pl.n == 0 && d->errors == before)
 		folio_diags_add(d, FOLIO_ERROR, "fo-empty", doc->fo_file, doc->root->line, 1,
 		                "the document has no fo:page-sequence, so no pages");

@@ -896,10 +896,45 @@ justify_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs,
 	return pango_layout_get_line_readonly(one, 0);
 }
 
+/* Is the line's text one word (spaces only at its end)? */
+static bool
+single_word(const char *s, int n)
+{
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return n > 0 && !memchr(s, ' ', (size_t)n);
+}
+
+/* Does a line of the layout hold one word wider than the line? */
+static bool
+overlong_word(PangoLayout *pl, const char *text, folio_len width, folio_len indent)
+{
+	bool found = false;
+	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	int k = 0;
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		folio_len avail = width - (k == 0 ? indent : 0);
+		if (log.width > avail + FOLIO_PT(0.5) &&
+		    single_word(text + line->start_index, line->length))
+			found = true;
+		k++;
+	} while (!found && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return found;
+}
+
 void
 para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 {
 	if (!p->content) {
+		/* ids of inlines with no text (a wrapper around blocks, an empty
+		 * wrapper) stand at the next box */
+		for (int m = 0; m < p->nmarks; m++)
+			if (!p->marks[m].foot && p->marks[m].id)
+				refs_at_next_box(E->L, E, p->marks[m].id, p->marks[m].site);
 		para_reset(p);
 		return;
 	}
@@ -927,13 +962,23 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	pango_layout_set_text(pl, p->text.data, (int)p->text.len);
 	pango_layout_set_attributes(pl, p->attrs);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
 	pango_layout_set_justify(pl, a == AL_JUSTIFY);
 	pango_layout_set_justify_last_line(pl, last == AL_JUSTIFY);
 	/* pango indents the first line by a positive indent and all others by
 	 * a negative one; XSL moves only the first line either way */
 	pango_layout_set_width(pl, wrap ? width + (indent < 0 ? -indent : 0) : -1);
 	pango_layout_set_indent(pl, indent);
+	/* Words are not cut to fit (as in FOP), but in a real column (a few
+	 * ems wide) a word wider than the column is cut at the edge rather
+	 * than run into the next cell; degenerate widths overflow.  Either
+	 * way the author is warned below. */
+	if (wrap && width >= 3 * block->font_size && overlong_word(pl, p->text.data, width, indent)) {
+		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+		folio_fo_diag(L->d, L->doc, block, FOLIO_WARNING, "overflow",
+		              "a word is wider than the space for the line (%.1f pt) "
+		              "and is cut at its edge", width / 1024.0);
+	}
 	if (p->nleaders && stretch_leaders(p, pl, width, a, last))
 		(void)pango_layout_get_line_count(pl);
 
@@ -941,11 +986,17 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	font_metrics(L, block, &a0, &d0);
 	folio_len lh = line_height_of(block);
 	folio_len half = (lh - (a0 + d0)) / 2;
+	/* line-stacking-strategy="font-height": every line is the block's
+	 * nominal line, whatever its inline content (raised footnote marks
+	 * included); max-height and line-height let the content extend it */
+	bool font_height = folio_fo_is(block, FOLIO_PROP_LINE_STACKING_STRATEGY,
+	                               "font-height");
 	int nlines = pango_layout_get_line_count(pl);
 	int orphans = (int)folio_fo_num(block, FOLIO_PROP_ORPHANS, 2);
 	int widows = (int)folio_fo_num(block, FOLIO_PROP_WIDOWS, 2);
 
 	PangoLayoutIter *it = pango_layout_get_iter(pl);
+	bool warned = false;
 	int k = 0;
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -954,6 +1005,8 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		folio_len baseline = pango_layout_iter_get_baseline(it);
 		folio_len asc = baseline - log.y, desc = log.y + log.height - baseline;
 		folio_len A = asc > a0 ? asc : a0, D = desc > d0 ? desc : d0;
+		if (font_height)
+			A = a0, D = d0;
 		folio_len h = A + D + 2 * half;
 		bool lastl = is_last_line(pl, line, pango_layout_iter_at_last_line(it));
 		align al = lastl ? last : a;
@@ -961,6 +1014,16 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		folio_len x0 = geo->start + (first ? indent : 0);
 		folio_len avail = width - (first ? indent : 0);
 		folio_len x = x0;
+		/* words are not cut to fit (as in FOP): a word wider than the
+		 * line overflows it, and the author hears of it once */
+		if (log.width > avail + FOLIO_PT(0.5) && wrap && !warned &&
+		    single_word(p->text.data + line->start_index, line->length)) {
+			warned = true;
+			folio_fo_diag(L->d, L->doc, block, FOLIO_WARNING, "overflow",
+			              "a word is wider than the space for the line "
+			              "(%.1f pt for %.1f pt) and overflows it",
+			              log.width / 1024.0, avail / 1024.0);
+		}
 		if (al == AL_CENTER)
 			x = x0 + (avail - log.width) / 2;
 		else if (al == AL_END)

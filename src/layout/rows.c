@@ -106,6 +106,59 @@ vl_break_within(const vlist *v, int from, int to, folio_len avail)
 	return best;
 }
 
+bool
+row_forced(const rowbox *rb, folio_len *h, int *kind)
+{
+	bool found = false;
+	for (int i = 0; i < rb->n; i++) {
+		const rowcell *c = &rb->cells[i];
+		folio_len y = 0;
+		bool started = false;
+		for (int k = c->from; k < c->to; k++) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX) {
+				y += it->h;
+				started = true;
+			} else if (it->kind == V_GLUE) {
+				y += started ? it->h : 0;
+			} else if (started && it->pen <= PEN_FORCE &&
+			           vl_height(c->v, k + 1, c->to) > 0) {
+				folio_len ch = vl_height(c->v, c->from, k) + c->in_top + c->in_bottom;
+				if (!found || ch < *h) {
+					*h = ch;
+					*kind = it->force;
+				}
+				found = true;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+int
+cell_edge_force(const rowcell *c, bool before)
+{
+	if (before) {
+		for (int k = c->from; k < c->to; k++) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX)
+				return -1;
+			if (it->kind == V_PENALTY && it->pen <= PEN_FORCE)
+				return it->force;
+		}
+	} else {
+		for (int k = c->to - 1; k >= c->from; k--) {
+			const vitem *it = &c->v->items[k];
+			if (it->kind == V_BOX)
+				return -1;
+			if (it->kind == V_PENALTY && it->pen <= PEN_FORCE)
+				return it->force;
+		}
+	}
+	return -1;
+}
+
 rowbox *
 row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
           folio_len *h2)
@@ -143,4 +196,168 @@ row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
 	*h1 = row_height(first);
 	*h2 = row_height(rb);
 	return first;
+}
+
+/* ---- rows joined by row spans ---- */
+
+folio_len
+group_heights(rowgroup *g)
+{
+	for (int j = 0; j < g->n; j++)
+		g->h[j] = row_height(g->rows[j]);
+	for (int j = 0; j < g->n; j++)
+		for (int i = 0; i < g->rows[j]->n; i++) {
+			rowcell *c = &g->rows[j]->cells[i];
+			if (c->rows < 2)
+				continue;
+			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
+			folio_len sum = 0;
+			for (int k = j; k <= last; k++)
+				sum += g->h[k];
+			folio_len need = cell_height(c);
+			if (need > sum)
+				g->h[last] += need - sum;
+		}
+	folio_len total = 0;
+	for (int j = 0; j < g->n; j++) {
+		for (int i = 0; i < g->rows[j]->n; i++) {
+			rowcell *c = &g->rows[j]->cells[i];
+			if (c->rows < 2)
+				continue;
+			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
+			c->span_h = 0;
+			for (int k = j; k <= last; k++)
+				c->span_h += g->h[k];
+		}
+		total += g->h[j];
+	}
+	return total;
+}
+
+folio_area *
+group_areas(layout *L, rowgroup *g)
+{
+	group_heights(g);
+	folio_area holder = {0};
+	folio_len y = 0;
+	for (int j = 0; j < g->n; j++) {
+		folio_area *areas = row_areas(L, g->rows[j], g->h[j]);
+		while (areas) {
+			folio_area *next = areas->next;
+			area_shift(areas, 0, y);
+			area_append(&holder, areas);
+			areas = next;
+		}
+		y += g->h[j];
+	}
+	for (folio_area *a = holder.first; a; a = a->next)
+		a->parent = NULL;
+	return holder.first;
+}
+
+/* A copy of a row with room for extra cells. */
+static rowbox *
+row_copy(layout *L, const rowbox *rb, int extra)
+{
+	rowbox *r = folio_arena_alloc(L->arena, sizeof *r);
+	*r = *rb;
+	r->cells = folio_arena_alloc(L->arena, (size_t)(rb->n + extra + 1) * sizeof *r->cells);
+	memcpy(r->cells, rb->cells, (size_t)rb->n * sizeof *r->cells);
+	return r;
+}
+
+rowgroup *
+group_split(layout *L, rowgroup *g, folio_len avail, bool at_top, folio_len *h1,
+            folio_len *h2)
+{
+	group_heights(g);
+	/* rows that fit whole; row j is the first that does not */
+	folio_len y = 0;
+	int j = 0;
+	while (j < g->n && y + g->h[j] <= avail) {
+		y += g->h[j];
+		j++;
+	}
+	if (j >= g->n)
+		return NULL;
+	/* cells spanning into row j from above */
+	int carried = 0;
+	for (int r = 0; r < j; r++)
+		for (int i = 0; i < g->rows[r]->n; i++)
+			carried += r + g->rows[r]->cells[i].rows - 1 >= j;
+	/* row j itself is cut when all its cells can start here */
+	rowbox *rj = row_copy(L, g->rows[j], carried);
+	folio_len a, b;
+	rowbox *first_j = avail - y > 0 ? row_split(L, rj, avail - y, at_top && j == 0, &a, &b)
+	                                : NULL;
+	if (!first_j && j == 0)
+		return NULL;
+	/* cells spanning from above are cut at the page end, not at the top
+	 * of row j (as FOP does) */
+	folio_len cut_y = avail;
+	int nfirst = j + (first_j ? 1 : 0);
+
+	rowgroup *f = folio_arena_alloc(L->arena, sizeof *f);
+	f->rows = folio_arena_alloc(L->arena, (size_t)(nfirst + 1) * sizeof *f->rows);
+	f->h = folio_arena_alloc(L->arena, (size_t)(nfirst + 1) * sizeof *f->h);
+	f->n = nfirst;
+	f->splittable = g->splittable;
+	folio_len top = 0;
+	for (int r = 0; r < j; r++) {
+		rowbox *orig = g->rows[r];
+		rowbox *fr = row_copy(L, orig, 0);
+		for (int i = 0; i < fr->n; i++) {
+			rowcell *c = &fr->cells[i];
+			if (r + c->rows - 1 < j)
+				continue;
+			/* spans past the cut: its content is cut at the cut line,
+			 * the rest starts the rest's first row */
+			rowcell rest = *c;
+			folio_len room = cut_y - top - c->in_top - c->in_bottom;
+			int k = room > 0 ? vl_break_within(c->v, c->from, c->to, room) : c->from;
+			c->to = k;
+			c->rows = nfirst - r;
+			rest.from = k;
+			rest.rows = r + rest.rows - j;
+			if (rest.rows < 1)
+				rest.rows = 1;
+			rj->cells[rj->n++] = rest;
+		}
+		f->rows[r] = fr;
+		top += g->h[r];
+	}
+	if (first_j) {
+		for (int i = 0; i < first_j->n; i++)
+			if (first_j->cells[i].rows > 1)
+				first_j->cells[i].rows = 1;
+		f->rows[j] = first_j;
+	}
+	/* the rest: row j (what is left of it) and the rows after it */
+	rowbox **rows = folio_arena_alloc(L->arena, (size_t)(g->n - j + 1) * sizeof *rows);
+	folio_len *hs = folio_arena_alloc(L->arena, (size_t)(g->n - j + 1) * sizeof *hs);
+	rows[0] = rj;
+	for (int r = j + 1; r < g->n; r++)
+		rows[r - j] = g->rows[r];
+	g->rows = rows;
+	g->h = hs;
+	g->n -= j;
+	*h1 = group_heights(f);
+	*h2 = group_heights(g);
+	return f;
+}
+
+bool
+group_forced(rowgroup *g, folio_len *h, int *kind)
+{
+	group_heights(g);
+	folio_len y = 0;
+	for (int j = 0; j + 1 < g->n; j++) {
+		y += g->h[j];
+		if (g->rows[j]->brk) {
+			*h = y;
+			*kind = g->rows[j]->brk - 1;
+			return true;
+		}
+	}
+	return false;
 }

@@ -321,71 +321,44 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 	return rb;
 }
 
-/* Rows joined by cells that span rows: set together, placed as one box. */
-typedef struct rowgroup {
+/* Rows joined by cells that span rows, while they are being set. */
+typedef struct rowrun {
 	rowbox **rows;            /* malloc'd */
-	folio_len *h;             /* their heights (malloc'd) */
 	int n, cap;
-} rowgroup;
+} rowrun;
 
 static void
-group_add(rowgroup *g, rowbox *rb, folio_len h)
+run_add(rowrun *g, rowbox *rb)
 {
 	if (g->n == g->cap) {
 		g->cap = g->cap ? 2 * g->cap : 4;
 		g->rows = folio_realloc_array(g->rows, (size_t)g->cap, sizeof *g->rows);
-		g->h = folio_realloc_array(g->h, (size_t)g->cap, sizeof *g->h);
 	}
-	g->rows[g->n] = rb;
-	g->h[g->n++] = h;
+	g->rows[g->n++] = rb;
 }
 
-/* A spanning cell taller than its rows makes the last of them taller; then
- * every row's areas go into one box. */
+/* The run becomes one box: a row group placed (and cut) by pagination;
+ * header rows are set at once, to be repeated. */
 static void
-group_emit(emitter *E, rowgroup *g, folio_area **hold, folio_len *hold_h)
+run_emit(emitter *E, rowrun *run, folio_area **hold, folio_len *hold_h)
 {
+	layout *L = E->L;
+	rowgroup *g = folio_arena_alloc(L->arena, sizeof *g);
+	g->rows = folio_arena_alloc(L->arena, (size_t)run->n * sizeof *g->rows);
+	g->h = folio_arena_alloc(L->arena, (size_t)run->n * sizeof *g->h);
+	memcpy(g->rows, run->rows, (size_t)run->n * sizeof *g->rows);
+	g->n = run->n;
+	g->splittable = !hold && !in_keep(E);
 	for (int j = 0; j < g->n; j++)
-		for (int i = 0; i < g->rows[j]->n; i++) {
-			rowcell *c = &g->rows[j]->cells[i];
-			if (c->rows < 2)
-				continue;
-			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
-			folio_len sum = 0;
-			for (int k = j; k <= last; k++)
-				sum += g->h[k];
-			folio_len need = cell_height(c);
-			if (need > sum) {
-				g->h[last] += need - sum;
-				sum = need;
-			}
-		}
-	folio_area holder = {0};
-	folio_len y = 0;
-	for (int j = 0; j < g->n; j++) {
-		for (int i = 0; i < g->rows[j]->n; i++) {
-			rowcell *c = &g->rows[j]->cells[i];
-			if (c->rows < 2)
-				continue;
-			int last = j + c->rows - 1 < g->n ? j + c->rows - 1 : g->n - 1;
-			c->span_h = 0;
-			for (int k = j; k <= last; k++)
-				c->span_h += g->h[k];
-		}
-		folio_area *areas = row_areas(E->L, g->rows[j], g->h[j]);
-		while (areas) {
-			folio_area *next = areas->next;
-			area_shift(areas, 0, y);
-			area_append(&holder, areas);
-			areas = next;
-		}
-		y += g->h[j];
-	}
-	for (folio_area *a = holder.first; a; a = a->next)
-		a->parent = NULL;
+		if (g->rows[j]->rowfo && g->rows[j]->rowfo->kind == FOLIO_FO_TABLE_ROW &&
+		    folio_fo_keep(g->rows[j]->rowfo, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
+			g->splittable = false;
+	folio_len y = group_heights(g);
+	folio_area *areas = NULL;
 	if (hold) {
-		for (folio_area *a = holder.first; a; a = a->next) {
-			folio_area *cl = area_clone(E->L, a);
+		areas = group_areas(L, g);
+		for (folio_area *a = areas; a; a = a->next) {
+			folio_area *cl = area_clone(L, a);
 			area_shift(cl, 0, *hold_h);
 			folio_area **t = hold;
 			while (*t)
@@ -394,7 +367,7 @@ group_emit(emitter *E, rowgroup *g, folio_area **hold, folio_len *hold_h)
 		}
 		*hold_h += y;
 	}
-	em_box(E, y, holder.first, g->rows[0]->rowfo);
+	em_box(E, y, areas, g->rows[0]->rowfo);
 	footnote *feet = NULL;
 	for (int j = 0; j < g->n; j++) {
 		footnote **t = &feet;
@@ -403,7 +376,9 @@ group_emit(emitter *E, rowgroup *g, folio_area **hold, folio_len *hold_h)
 		*t = g->rows[j]->feet;
 	}
 	E->out->items[E->out->n - 1].feet = feet;
-	g->n = 0;
+	if (!hold)
+		E->out->items[E->out->n - 1].grp = g;
+	run->n = 0;
 }
 
 /* A break keyword of the row or any of its cells ("" for none). */
@@ -420,6 +395,35 @@ row_kw(const folio_fo *row, folio_prop_id id)
 				return kw;
 	}
 	return "";
+}
+
+static const char *kinds[] = {"page", "odd-page", "even-page", "column"};
+
+static int
+kind_index(const char *kw)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(kw, kinds[i]))
+			return i;
+	return 0;
+}
+
+/* The breaks before and after a row: its own, its cells', and those
+ * before the first (after the last) content of a cell; a break between a
+ * cell's contents cuts the row there when it is placed (row_forced). */
+static void
+row_breaks(const folio_fo *row, const rowbox *rb, const char **bb, const char **ba)
+{
+	*bb = row_kw(row, FOLIO_PROP_BREAK_BEFORE);
+	*ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
+	for (int i = 0; i < rb->n; i++) {
+		int k = cell_edge_force(&rb->cells[i], true);
+		if (!**bb && k >= 0)
+			*bb = kinds[k];
+		k = rb->cells[i].rows > 1 ? -1 : cell_edge_force(&rb->cells[i], false);
+		if (!**ba && k >= 0)
+			*ba = kinds[k];
+	}
 }
 
 static int
@@ -475,7 +479,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		return;
 	}
 	int *occ = folio_calloc((size_t)tc->n, sizeof *occ);
-	rowgroup grp = {0};
+	rowrun grp = {0};
+	int span_brk[64] = {0};   /* breaks due after the group's rows */
 	for (; row; row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, row)) {
 		folio_len h;
 		int count = 0;
@@ -491,15 +496,39 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		if (spanning) {
 			rowbox *rb = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
 			                      count, tc, tgeo, occ, &h);
-			group_add(&grp, rb, h);
+			/* breaks between rows of a group cut it there */
+			const char *bb, *ba;
+			row_breaks(row, rb, &bb, &ba);
+			if (*bb && !grp.n)
+				em_force(E, bb);
+			else if (*bb)
+				grp.rows[grp.n - 1]->brk = 1 + kind_index(bb);
+			if (*ba)
+				rb->brk = 1 + kind_index(ba);
+			if (grp.n < 64 && span_brk[grp.n] && !rb->brk)
+				rb->brk = span_brk[grp.n];
+			/* a break after a spanning cell's content acts after the
+			 * last row it spans */
+			for (int i = 0; i < rb->n; i++) {
+				int k = rb->cells[i].rows > 1 ? cell_edge_force(&rb->cells[i], false) : -1;
+				int at = grp.n + rb->cells[i].rows - 1;
+				if (k >= 0 && at < 64 && !span_brk[at])
+					span_brk[at] = 1 + k;
+			}
+			run_add(&grp, rb);
 			for (int k = 0; k < tc->n; k++)
 				if (occ[k] > 0)
 					occ[k]--;
 			bool open = false;
 			for (int k = 0; k < tc->n; k++)
 				open |= occ[k] > 0;
-			if (!open)
-				group_emit(E, &grp, hold, hold_h);
+			if (!open) {
+				memset(span_brk, 0, sizeof span_brk);
+				run_emit(E, &grp, hold, hold_h);
+				if (rb->brk)
+					em_force(E, kinds[rb->brk - 1]);
+				rb->brk = 0;
+			}
 			continue;
 		}
 		rowbox *rb = make_row(E, row, folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL),
@@ -517,7 +546,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			*hold_h += h;
 		}
 		/* breaks and keeps of the row and of its cells act on the row */
-		const char *bb = row_kw(row, FOLIO_PROP_BREAK_BEFORE);
+		const char *bb, *ba;
+		row_breaks(row, rb, &bb, &ba);
 		if (*bb)
 			em_force(E, bb);
 		int kwp = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE));
@@ -535,15 +565,53 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
 		if (kwn > E->keep_next)
 			E->keep_next = kwn;
-		const char *ba = row_kw(row, FOLIO_PROP_BREAK_AFTER);
 		if (*ba)
 			em_force(E, ba);
 	}
 	if (grp.n)
-		group_emit(E, &grp, hold, hold_h);
+		run_emit(E, &grp, hold, hold_h);
 	free(grp.rows);
-	free(grp.h);
 	free(occ);
+}
+
+static bool
+shows_page_number(const folio_fo *n)
+{
+	for (const folio_fo *c = n ? n->first : NULL; c; c = c->next)
+		if (c->kind == FOLIO_FO_PAGE_NUMBER || shows_page_number(c))
+			return true;
+	return false;
+}
+
+/* Records in L that point into a scratch list about to be freed. */
+static void
+forget_list(layout *L, vlist *v)
+{
+	for (int i = 0; i < L->nmarks; i++)
+		if (L->marks[i].v == v)
+			L->marks[i].v = NULL;
+	for (int i = 0; i < L->nrefs; i++)
+		if (L->refs[i].v == v)
+			L->refs[i].v = NULL;
+}
+
+folio_area *
+table_part_again(layout *L, tblinfo *ti, bool footer, const char *label)
+{
+	if (!(footer ? ti->footer_pn : ti->header_pn) || !label)
+		return NULL;
+	vlist scratch = {0};
+	emitter FE = {.L = L, .out = &scratch, .ref_w = ti->ref_w};
+	tcols tc = {ti->cw, ti->cx, ti->ncols};
+	const char *saved = L->page_label;
+	L->page_label = label;
+	folio_area *areas = NULL;
+	folio_len h = 0;
+	emit_rows(&FE, footer ? ti->footer_fo : ti->header_fo, &tc, ti->geo, &areas, &h);
+	L->page_label = saved;
+	forget_list(L, &scratch);
+	vl_free(&scratch);
+	return areas;
 }
 
 void
@@ -563,10 +631,34 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	tblinfo *saved_t = E->table;
 	bool saved_h = E->row_header;
 	const folio_fo *header = folio_fo_child(table, FOLIO_FO_TABLE_HEADER, NULL);
+	const folio_fo *footer = folio_fo_child(table, FOLIO_FO_TABLE_FOOTER, NULL);
 	tblinfo *ti = NULL;
-	if (header) {
+	if (header || footer) {
 		ti = folio_arena_alloc(E->L->arena, sizeof *ti);
 		ti->omit_at_break = folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_HEADER_AT_BREAK, "true");
+		ti->header_fo = header;
+		ti->footer_fo = footer;
+		ti->header_pn = shows_page_number(header);
+		ti->footer_pn = shows_page_number(footer);
+		ti->ncols = tc.n;
+		ti->cw = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cw);
+		ti->cx = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cx);
+		memcpy(ti->cw, tc.w, (size_t)tc.n * sizeof *ti->cw);
+		memcpy(ti->cx, tc.x, (size_t)(tc.n + 1) * sizeof *ti->cx);
+		ti->geo = geo;
+		ti->ref_w = E->ref_w;
+	}
+	/* the footer's rows, set once more for the foot of every page the
+	 * table breaks across */
+	if (footer && !folio_fo_is(table, FOLIO_PROP_TABLE_OMIT_FOOTER_AT_BREAK, "true")) {
+		vlist scratch = {0};
+		emitter FE = *E;
+		FE.out = &scratch;
+		emit_rows(&FE, footer, &tc, geo, &ti->footer, &ti->footer_h);
+		forget_list(E->L, &scratch);
+		vl_free(&scratch);
+	}
+	if (header) {
 		E->table = ti;
 		E->row_header = true;
 		/* the header rows stay together and with the first body row */
@@ -580,10 +672,27 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 	for (const folio_fo *b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL); b;
 	     b = folio_fo_child(table, FOLIO_FO_TABLE_BODY, b))
 		emit_rows(E, b, &tc, geo, NULL, NULL);
-	E->table = NULL;
-	const folio_fo *footer = folio_fo_child(table, FOLIO_FO_TABLE_FOOTER, NULL);
-	if (footer)
+	/* a break after the last body row comes after the footer */
+	int trailing = -1;
+	if (footer && E->out->n && E->out->items[E->out->n - 1].kind == V_PENALTY &&
+	    E->out->items[E->out->n - 1].pen <= PEN_FORCE) {
+		trailing = E->out->items[E->out->n - 1].force;
+		E->out->n--;
+	}
+	if (footer && ti && ti->footer) {
+		/* the final footer stays with the last body row */
+		em_keep_previous(E, PEN_INF);
+		E->row_footer = true;
+		keep_begin(E, PEN_INF);
 		emit_rows(E, footer, &tc, geo, NULL, NULL);
+		keep_end(E);
+		E->row_footer = false;
+	} else if (footer) {
+		E->table = NULL;
+		emit_rows(E, footer, &tc, geo, NULL, NULL);
+	}
+	if (trailing >= 0)
+		em_force(E, kinds[trailing]);
 	E->table = saved_t;
 	E->row_header = saved_h;
 	free(tc.w);

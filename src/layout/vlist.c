@@ -118,6 +118,7 @@ em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo)
 	it->deco = E->deco;
 	it->table = E->table;
 	it->is_header = E->row_header;
+	it->is_footer = E->row_footer;
 	it->fo = fo;
 	if (E->L->nrefs)
 		refs_box_emitted(E->L, E->out, idx);
@@ -301,6 +302,31 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 		y += it->h;
 		end = y;
 	}
+	folio_area *tail = L->tail;
+	folio_len tail_h = L->tail_h, tail_y = y;
+	L->tail = NULL;
+	L->tail_h = 0;
+	if (tail || tail_h) {
+		/* the cut row: inside the decos of the item it was cut from */
+		deco *chain[64];
+		int nc = 0;
+		for (deco *d = to < v->n ? v->items[to].deco : NULL; d && nc < 64; d = d->parent)
+			chain[nc++] = d;
+		for (int c = nc - 1; c >= 0; c--) {
+			int k = 0;
+			while (k < next && ext[k].d != chain[c])
+				k++;
+			if (k == next) {
+				if (next == cap) {
+					cap = cap ? 2 * cap : 8;
+					ext = folio_realloc_array(ext, (size_t)cap, sizeof *ext);
+				}
+				ext[next++] = (extent){chain[c], y, y + tail_h};
+			}
+			ext[k].bottom = y + tail_h;
+		}
+		end = y + tail_h;
+	}
 	for (int k = 0; k < next; k++) {
 		deco *d = ext[k].d;
 		folio_area *a = area_new(L, FOLIO_AREA_BLOCK, d->fo);
@@ -329,10 +355,14 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 		started = true;
 		if (!it->areas && it->row)
 			it->areas = row_areas(L, it->row, it->h);
+		else if (!it->areas && it->grp)
+			it->areas = group_areas(L, it->grp);
 		area_adopt(parent, it->areas, x0, y0 + y);
 		it->areas = NULL;
 		y += it->h;
 	}
+	if (tail)
+		area_adopt(parent, tail, x0, y0 + tail_y);
 	return end;
 }
 

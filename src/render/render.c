@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../image/image.h"
+#include "tags.h"
 
 static double
 pt(folio_len l)
@@ -141,22 +142,10 @@ typedef struct rstate {
 	GHashTable *placed;   /* ids whose destination is already in the PDF */
 } rstate;
 
-static void
-draw_link(cairo_t *cr, const folio_area *a)
-{
-	/* cairo 1.16 (Debian 12) writes link annotations that refer to an
-	 * object it never writes, which damages the PDF (qpdf --check); the
-	 * links are kept in the area tree and written by newer cairo only. */
-	if (cairo_version() < CAIRO_VERSION_ENCODE(1, 17, 2))
-		return;
-	folio_buf b = {0};
-	folio_buf_printf(&b, "rect=[%.2f %.2f %.2f %.2f] ", pt(a->x), pt(a->y),
-	                 pt(a->w), pt(a->h));
-	attr_string(&b, a->link_internal ? "dest" : "uri", a->link);
-	cairo_tag_begin(cr, CAIRO_TAG_LINK, b.data);
-	cairo_tag_end(cr, CAIRO_TAG_LINK);
-	folio_buf_clear(&b);
-}
+/* Link areas are not drawn: the post stage (src/post/annots.c) writes
+ * their annotations with qpdf for every cairo version -- cairo 1.16
+ * (Debian 12) writes link annotations that refer to an object it never
+ * writes, which damages the PDF. */
 
 /* The first line drawn for a block (or an ancestor) whose id is linked to
  * becomes that id's named destination. */
@@ -197,9 +186,6 @@ draw_area(cairo_t *cr, const folio_area *a, rstate *R)
 		break;
 	case FOLIO_AREA_LEADER:
 		draw_leader(cr, a);
-		break;
-	case FOLIO_AREA_LINK:
-		draw_link(cr, a);
 		break;
 	case FOLIO_AREA_IMAGE:
 		folio_image_draw(a->image, cr, pt(a->x), pt(a->y), pt(a->content_w),
@@ -328,12 +314,20 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 	            g_hash_table_new(g_str_hash, g_str_equal)};
 	collect_wanted(t, meta ? meta->bookmarks : NULL, R.wanted);
 	cairo_t *cr = cairo_create(s);
+	folio_tags tags;
+	bool tagged = meta && meta->tagged;
 	for (size_t p = 0; p < t->npages; p++) {
 		const folio_area *page = t->pages[p];
 		cairo_pdf_surface_set_size(s, pt(page->w), pt(page->h));
+		/* after the first page's size: cairo 1.16 loses a structure
+		 * element begun before it */
+		if (tagged && p == 0)
+			folio_tags_begin(&tags, cr);
 		/* pre-order, non-recursive */
 		const folio_area *a = page->first;
 		while (a) {
+			if (tagged)
+				folio_tags_area(&tags, cr, a);
 			draw_area(cr, a, &R);
 			if (a->first) {
 				a = a->first;
@@ -346,6 +340,8 @@ folio_render_pdf(folio_diags *d, const folio_area_tree *t, FILE *out,
 		}
 		cairo_show_page(cr);
 	}
+	if (tagged)
+		folio_tags_end(&tags, cr);
 	if (meta && meta->bookmarks)
 		add_outline(&R, meta->bookmarks, CAIRO_PDF_OUTLINE_ROOT);
 	g_hash_table_destroy(R.wanted);

@@ -20,6 +20,7 @@ typedef struct folio_render_meta {
 	const char *author;       /* or NULL */
 	const char *keywords;     /* or NULL */
 	const folio_fo *bookmarks; /* fo:bookmark-tree for the outline, or NULL */
+	bool tagged;              /* write the structure tree (tags.c) */
 } folio_render_meta;
 
 /* Writes t as PDF to out (which stays open).  Returns FOLIO_OK, or

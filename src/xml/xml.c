@@ -329,6 +329,13 @@ folio_xml_load_memory(folio_diags *d, const char *name, const char *bytes,
 	return parse_owned(d, name, copy, len, status);
 }
 
+folio_xml_doc *
+folio_xml_load_bytes(folio_diags *d, const char *path, char *bytes, size_t len,
+                     folio_status *status)
+{
+	return parse_owned(d, path, bytes, len, status);
+}
+
 void
 folio_xml_doc_free(folio_xml_doc *x)
 {

@@ -29,6 +29,12 @@ typedef struct folio_xml_doc {
  * diagnostics say where). */
 folio_xml_doc *folio_xml_load(folio_diags *d, const char *path,
                               folio_status *status);
+/* Parses bytes[0..len) (malloc'd, NUL-terminated; taken over, freed even on
+ * failure) as if read from path: diagnostics and relative references use
+ * path.  For documents cut out of a larger file (folio batch collections). */
+folio_xml_doc *folio_xml_load_bytes(folio_diags *d, const char *path,
+                                    char *bytes, size_t len,
+                                    folio_status *status);
 /* The same for a document already in memory (bytes are copied); name is
  * what diagnostics call it. */
 folio_xml_doc *folio_xml_load_memory(folio_diags *d, const char *name,

@@ -49,6 +49,41 @@ keys_protocol_2017_smolensk() {
 EOF
 }
 
+# The short form: attendance, agenda, for each item only the speakers'
+# names and the decisions.
+keys_protocol_2021_tomsk_short() {
+  cat <<'EOF'
+ПРОТОКОЛ № 1
+9 апреля 2021
+ПРИСУТСТВОВАЛИ ОЧНО
+Неизвестных
+Жарких
+ОНЛАЙН ПОДКЛЮЧЕНИЕ
+Саидова
+ПОВЕСТКА ЗАСЕДАНИЯ
+(Д.М. Матвеев)
+РЕШИЛИ
+Секретарь Координационного совета
+EOF
+}
+
+# The extract: one agenda item, the certification "Верно" with its date.
+keys_protocol_2021_tomsk_extract() {
+  cat <<'EOF'
+ВЫПИСКА ИЗ ПРОТОКОЛА № 1
+9 апреля 2021
+ПРИСУТСТВОВАЛИ ОЧНО: 14 человек
+ОНЛАЙН ПОДКЛЮЧЕНИЕ: 3 человека
+ПОВЕСТКА ЗАСЕДАНИЯ
+Обсуждение содержания Соглашения
+СЛУШАЛИ
+РЕШИЛИ
+Создать рабочую группу
+Верно
+12.04.2021
+EOF
+}
+
 keys_protocol_2021_tomsk() {
   cat <<'EOF'
 протокол

@@ -11,6 +11,8 @@
 
 #include "../../src/base/base.h"
 #include "../../src/fo/fo.h"
+#include "../../src/post/post.h"
+#include "../../src/post/qpdfx.h"
 
 static int failures;
 static const char *current;
@@ -351,6 +353,39 @@ test_diag_format(void)
 	folio_diags_clear(&d);
 }
 
+/* post stage: the two date forms name the same instant */
+static void
+test_post_dates(void)
+{
+	char o[32], b[32];
+	CHECK(qx_date_iso_to_pdf("2021-04-09T10:30:00+03:00", o) &&
+	      !strcmp(o, "D:20210409103000+03'00'"), "ISO with zone -> PDF, got %s", o);
+	CHECK(qx_date_iso_to_pdf("2021-04-09", o) && !strcmp(o, "D:20210409000000Z"),
+	      "a date alone is midnight UTC, got %s", o);
+	CHECK(qx_date_pdf_to_iso("D:20210409103000+03'00'", b) &&
+	      !strcmp(b, "2021-04-09T10:30:00+03:00"), "PDF -> ISO, got %s", b);
+	CHECK(qx_date_pdf_to_iso("19700101000000", b) && !strcmp(b, "1970-01-01T00:00:00Z"),
+	      "cairo 1.16's date without D: and zone, got %s", b);
+	CHECK(qx_date_pdf_to_iso("D:2021", b) && !strcmp(b, "2021-01-01T00:00:00Z"),
+	      "a year alone, got %s", b);
+	CHECK(!qx_date_iso_to_pdf("2021-13-01", o), "month 13 is not a date");
+	CHECK(!qx_date_iso_to_pdf("yesterday", o), "words are not a date");
+	CHECK(!qx_date_pdf_to_iso("D:20x1", b), "digits only");
+}
+
+static void
+test_post_levels(void)
+{
+	folio_pdfa l;
+	CHECK(folio_pdfa_parse("3B", &l) && l == FOLIO_PDFA_3B, "3B");
+	CHECK(folio_pdfa_parse("none", &l) && l == FOLIO_PDFA_NONE, "none");
+	CHECK(!folio_pdfa_parse("1b", &l), "PDF/A-1 is not offered");
+	CHECK(folio_pdfa_part(FOLIO_PDFA_2A) == 2 && folio_pdfa_conformance(FOLIO_PDFA_2A) == 'A',
+	      "2a");
+	CHECK(folio_pdfa_part(FOLIO_PDFA_NONE) == 0, "none has no part");
+	CHECK(FOLIO_PDFA_2B == 0, "zeroed options mean PDF/A-2b");
+}
+
 int
 main(void)
 {
@@ -368,6 +403,8 @@ main(void)
 	run("not-fo", test_not_fo);
 	run("deep-nesting-refused", test_deep_nesting_refused);
 	run("diag-format", test_diag_format);
+	run("post-dates", test_post_dates);
+	run("post-levels", test_post_levels);
 	xmlCleanupParser();
 	return failures ? 1 : 0;
 }
