@@ -12,6 +12,7 @@
 
 #include "batch.h"
 #include "fo/fo.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "pipeline.h"
 #include "post/post.h"
@@ -63,6 +64,8 @@ static const char usage_text[] =
 "      --data-dir DIR      where schemas/ and stylesheets/ are (default: next\n"
 "                          to the executable; or $FOLIO_DATA_DIR)\n"
 "      --param NAME=VALUE  a stylesheet parameter (e.g. gost-edition=2025)\n"
+"      --image-dir DIR     also read images below DIR (by default only\n"
+"                          below the input's directory; never from the network)\n"
 "      --force            render even when business rules report errors\n"
 "                         (schema errors always stop)\n"
 "      --pdfa=LEVEL       PDF/A level of the PDF: 2b (default), 3b, 2a, 3a,\n"
@@ -145,6 +148,7 @@ static const struct option longopts[] = {
 	{"attach-source", no_argument, NULL, 8},
 	{"no-attach-source", no_argument, NULL, 9},
 	{"no-signature-fields", no_argument, NULL, 10},
+	{"image-dir", required_argument, NULL, 11},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -218,6 +222,7 @@ option(cli *o, int c)
 	case 8: o->so.attach_source = 1; return -1;
 	case 9: o->so.attach_source = -1; return -1;
 	case 10: o->so.no_signature_fields = true; return -1;
+	case 11: folio_image_allow_dir(optarg); return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;

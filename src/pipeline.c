@@ -312,9 +312,13 @@ out_open(folio_session *s, const char *path, outfile *o)
 		return FOLIO_EUSAGE;
 	}
 	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		/* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
-		 * in place: renaming a file over it would replace the device */
+	bool exists = stat(path, &st) == 0;
+	if ((exists && !S_ISREG(st.st_mode)) || !strncmp(path, "/dev/", 5) ||
+	    !strncmp(path, "/proc/", 6)) {
+		/* a device or a pipe (/dev/null, a FIFO), and whatever /dev and
+		 * /proc name (/dev/stdout links to /proc/self/fd/1, which may be
+		 * a plain file), is written in place: a file renamed over it
+		 * would replace the device or the link (as root, in /dev) */
 		o->f = fopen(path, "wb");
 		if (!o->f) {
 			folio_diags_add(&s->diags, FOLIO_ERROR, "io", path, 0, 0,
@@ -324,6 +328,10 @@ out_open(folio_session *s, const char *path, outfile *o)
 		o->final = folio_strdup(path);
 		return FOLIO_OK;
 	}
+	/* a symbolic link to a file: the file is replaced, the link stays */
+	char real[PATH_MAX];
+	if (exists && realpath(path, real))
+		path = real;
 	char *copy = folio_strdup(path);
 	char *dir = dirname(copy);
 	char *base_copy = folio_strdup(path);

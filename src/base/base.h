@@ -46,9 +46,12 @@ char *folio_uri_unwrap(const char *uri, char *out, size_t n);
 #define FOLIO_LIMIT_INPUT_BYTES   (256L * 1024 * 1024) /* source or FO file */
 #define FOLIO_LIMIT_DEPTH         1000     /* FO tree nesting */
 #define FOLIO_LIMIT_PAGES         100000   /* pages in one document */
+#define FOLIO_LIMIT_STALL_PAGES   1000     /* pages in a row on which
+                                              pagination gets no further */
 #define FOLIO_LIMIT_TABLE_COLUMNS 1000     /* columns in one table */
 #define FOLIO_LIMIT_DIAGS         1000     /* diagnostics kept per document */
 #define FOLIO_LIMIT_ENTRIES       100000   /* documents in one collection */
+#define FOLIO_LIMIT_FONT_SIZE_PT  2000     /* larger font sizes are ignored */
 #define FOLIO_LIMIT_XSLT_DEPTH    3000     /* nested template calls */
 #define FOLIO_LIMIT_XSLT_SECONDS  60       /* CPU time of one transformation
                                               ($FOLIO_XSLT_TIME_LIMIT) */

@@ -230,6 +230,29 @@ property_functions(builder *b, folio_fo *node, folio_prop_id self, const char *s
 	return r;
 }
 
+/* Absurd lengths (1e308pt: clamped by the parser to FOLIO_LEN_MAX) and
+ * page sizes that are not positive are reported and ignored, so the
+ * inherited or initial value applies; returns true for those. */
+static bool
+out_of_range(builder *b, folio_fo *node, folio_prop_id id, const char *text,
+             const folio_value *v)
+{
+	if (v->kind != FOLIO_V_LEN)
+		return false;
+	const char *why = NULL;
+	if (v->len >= FOLIO_LEN_MAX || v->len <= -FOLIO_LEN_MAX)
+		why = "is out of range";
+	else if ((id == FOLIO_PROP_PAGE_WIDTH || id == FOLIO_PROP_PAGE_HEIGHT) &&
+	         v->len <= 0)
+		why = "is not a positive length";
+	if (!why)
+		return false;
+	folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "limit",
+	              "%s=\"%s\" on fo:%s %s; ignored", folio_prop_name(id), text,
+	              folio_fo_name(node->kind), why);
+	return true;
+}
+
 static void
 apply_property(builder *b, folio_fo *node, const pending *p_in)
 {
@@ -251,9 +274,20 @@ apply_property(builder *b, folio_fo *node, const pending *p_in)
 		              p->value, name, folio_fo_name(node->kind));
 		return;
 	}
+	if (out_of_range(b, node, id, p->value, &v))
+		return;
 	if (id == FOLIO_PROP_FONT_SIZE) {
-		node->font_size = font_size_of(&v, node->parent ? node->parent->font_size
-		                                                : FOLIO_PT(12));
+		folio_len parent = node->parent ? node->parent->font_size : FOLIO_PT(12);
+		folio_len fs = font_size_of(&v, parent);
+		/* pango cannot make fonts of kilometres (and says so on stderr) */
+		if (fs <= 0 || fs > FOLIO_PT(FOLIO_LIMIT_FONT_SIZE_PT)) {
+			folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "limit",
+			              "font-size \"%s\" on fo:%s is outside 0..%dpt; ignored",
+			              p->value, folio_fo_name(node->kind),
+			              FOLIO_LIMIT_FONT_SIZE_PT);
+			return;
+		}
+		node->font_size = fs;
 		v.kind = FOLIO_V_LEN;
 		v.len = node->font_size;
 	}

@@ -5,6 +5,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
+#include <libxml/parser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,28 @@ inside(const char *path, const char *base)
 	return !strncmp(rp, rb, n) && (rp[n] == '/' || rp[n] == 0);
 }
 
+/* Directories allowed besides the document's own (--image-dir). */
+static char **extra_dirs;
+static size_t nextra;
+
+void
+folio_image_allow_dir(const char *dir)
+{
+	extra_dirs = folio_realloc_array(extra_dirs, nextra + 1, sizeof *extra_dirs);
+	extra_dirs[nextra++] = folio_strdup(dir);
+}
+
+static bool
+allowed(const char *path, const char *base_dir)
+{
+	if (inside(path, base_dir))
+		return true;
+	for (size_t i = 0; i < nextra; i++)
+		if (inside(path, extra_dirs[i]))
+			return true;
+	return false;
+}
+
 static bool
 read_all(const char *path, char **data, size_t *len)
 {
@@ -38,10 +61,120 @@ read_all(const char *path, char **data, size_t *len)
 	return true;
 }
 
+/* ---- SVG: the cost of <use> ----
+ *
+ * <use> draws another element again, and that one may use others: ten
+ * levels of ten uses are 10^10 shapes in a 2 KB file.  librsvg stops at its
+ * own instance limit, but only after seconds of work and 400 MB; so the
+ * number of shapes an SVG would draw is counted first, on a parse of our
+ * own (safe options), and an SVG over FOLIO_IMAGE_MAX_SVG_ELEMENTS, or
+ * one whose references go round in a circle or too deep, is refused. */
+typedef struct svgcount {
+	GHashTable *ids;    /* id -> element (borrowed) */
+	GHashTable *memo;   /* element -> count as double*, or &busy */
+	double busy;        /* marker: being counted (a cycle if met again) */
+	bool bad;           /* a cycle, or references too deep */
+} svgcount;
+
+static void
+collect_ids(GHashTable *ids, xmlNodePtr root)
+{
+	for (xmlNodePtr n = root; n;) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+			if (id)
+				g_hash_table_insert(ids, g_strdup((char *)id), n);
+			xmlFree(id);
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+		if (n)
+			n = n->next;
+	}
+}
+
+/* Shapes drawn for element n, counting what its <use>s draw; depth bounds
+ * the recursion (libxml2 allows 256 levels of elements, so only chains of
+ * references go deeper). */
+static double
+svg_cost(svgcount *c, xmlNodePtr n, int depth)
+{
+	double *known = g_hash_table_lookup(c->memo, n);
+	if (known == &c->busy || depth > 1000) {
+		c->bad = true;
+		return 1e18;
+	}
+	if (known)
+		return *known;
+	g_hash_table_insert(c->memo, n, &c->busy);
+	double total = 1;
+	for (xmlNodePtr k = n->children; k && total < 1e12; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			total += svg_cost(c, k, depth + 1);
+	if (!strcmp((const char *)n->name, "use")) {
+		xmlChar *href = xmlGetNsProp(n, BAD_CAST "href",
+		                             BAD_CAST "http://www.w3.org/1999/xlink");
+		if (!href)
+			href = xmlGetProp(n, BAD_CAST "href");
+		xmlNodePtr t = href && href[0] == '#'
+		             ? g_hash_table_lookup(c->ids, (char *)href + 1) : NULL;
+		if (t)
+			total += svg_cost(c, t, depth + 1);
+		xmlFree(href);
+	}
+	double *v = g_new(double, 1);
+	*v = total;
+	g_hash_table_insert(c->memo, n, v);
+	return total;
+}
+
+static void
+free_count(gpointer p, gpointer self)
+{
+	if (p != self)
+		g_free(p);
+}
+
+/* NULL when the SVG may be drawn, else why not. */
+static const char *
+svg_too_costly(const char *data, size_t len)
+{
+	xmlDocPtr doc = xmlReadMemory(data, (int)len, NULL, NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                              XML_PARSE_NOWARNING);
+	if (!doc)
+		return NULL;   /* librsvg will say what is wrong with it */
+	svgcount c = {.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+	              .memo = g_hash_table_new(g_direct_hash, g_direct_equal)};
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	collect_ids(c.ids, root);
+	double n = root ? svg_cost(&c, root, 0) : 0;
+	GList *vals = g_hash_table_get_values(c.memo);
+	g_list_foreach(vals, free_count, &c.busy);
+	g_list_free(vals);
+	g_hash_table_destroy(c.memo);
+	g_hash_table_destroy(c.ids);
+	xmlFreeDoc(doc);
+	if (c.bad)
+		return "an SVG whose <use> references go round in a circle or too deep";
+	if (n > FOLIO_IMAGE_MAX_SVG_ELEMENTS)
+		return "an SVG that would draw too many shapes (<use> of <use>)";
+	return NULL;
+}
+
 static folio_image *
 from_svg(const char *data, size_t len, const char **why)
 {
 	GError *err = NULL;
+	const char *costly = svg_too_costly(data, len);
+	if (costly) {
+		*why = costly;
+		return NULL;
+	}
 	/* no external references: librsvg resolves none without a base file */
 	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
 	if (!h) {
@@ -95,13 +228,41 @@ surface_of(GdkPixbuf *pb)
 	return s;
 }
 
+/* The loader's size-prepared signal: the header has been read.  An image
+ * of more than FOLIO_IMAGE_MAX_PIXELS is refused here, before its pixels
+ * are allocated and decoded (a small PNG can declare 100,000 x 100,000, or
+ * inflate to gigabytes): a size of 0 x 0 makes gdk-pixbuf's loaders stop
+ * with an error. */
+static void
+on_size(GdkPixbufLoader *ld, int w, int h, gpointer data)
+{
+	bool *too_big = data;
+	if (w <= 0 || h <= 0 || (long)w * h > FOLIO_IMAGE_MAX_PIXELS) {
+		*too_big = true;
+		gdk_pixbuf_loader_set_size(ld, 0, 0);   /* loaders stop at 0 x 0 */
+	}
+}
+
 static folio_image *
 from_raster(const char *data, size_t len, const char **why)
 {
 	GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
 	GError *err = NULL;
-	bool ok = gdk_pixbuf_loader_write(ld, (const guchar *)data, len, &err) &&
-	          gdk_pixbuf_loader_close(ld, &err);
+	bool too_big = false;
+	g_signal_connect(ld, "size-prepared", G_CALLBACK(on_size), &too_big);
+	/* fed in slices, so a refusal stops the decoding early */
+	bool ok = true;
+	for (size_t off = 0; ok && off < len && !too_big; off += 65536)
+		ok = gdk_pixbuf_loader_write(ld, (const guchar *)data + off,
+		                             len - off < 65536 ? len - off : 65536, &err);
+	if (too_big) {
+		*why = "image has too many pixels";
+		g_clear_error(&err);
+		gdk_pixbuf_loader_close(ld, NULL);
+		g_object_unref(ld);
+		return NULL;
+	}
+	ok = ok && gdk_pixbuf_loader_close(ld, &err);
 	GdkPixbuf *pb = ok ? gdk_pixbuf_loader_get_pixbuf(ld) : NULL;
 	if (!pb) {
 		*why = "not a readable PNG or JPEG image (or truncated)";
@@ -117,9 +278,19 @@ from_raster(const char *data, size_t len, const char **why)
 		g_object_unref(ld);
 		return NULL;
 	}
-	cairo_surface_t *s = surface_of(pb);
 	GdkPixbufFormat *fmt = gdk_pixbuf_loader_get_format(ld);
-	if (fmt && !strcmp(gdk_pixbuf_format_get_name(fmt), "jpeg")) {
+	bool jpeg = fmt && !strcmp(gdk_pixbuf_format_get_name(fmt), "jpeg");
+	/* gdk-pixbuf decodes a truncated JPEG without an error (grey below the
+	 * cut), and the PDF would get the broken stream as it is: a JPEG must
+	 * end with its EOI marker (some writers pad a few bytes after it) */
+	size_t tail = len < 64 ? len : 64;
+	if (jpeg && !memmem(data + len - tail, tail, "\xff\xd9", 2)) {
+		*why = "a truncated JPEG (no end marker)";
+		g_object_unref(ld);
+		return NULL;
+	}
+	cairo_surface_t *s = surface_of(pb);
+	if (jpeg) {
 		/* the PDF gets the original JPEG stream, not a re-encoding */
 		unsigned char *copy = folio_malloc(len);
 		memcpy(copy, data, len);
@@ -161,8 +332,9 @@ folio_image_load(const char *uri, const char *base_dir, const char **why)
 	char path[PATH_MAX];
 	int n = p[0] == '/' ? snprintf(path, sizeof path, "%s", p)
 	                    : snprintf(path, sizeof path, "%s/%s", base_dir, p);
-	if (n < 0 || (size_t)n >= sizeof path || !inside(path, base_dir)) {
-		*why = "the image is missing or outside the document's directory";
+	if (n < 0 || (size_t)n >= sizeof path || !allowed(path, base_dir)) {
+		*why = "the image is missing or outside the document's directory "
+		       "(--image-dir allows another)";
 		return NULL;
 	}
 	char *data;

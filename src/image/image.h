@@ -18,6 +18,8 @@
 #include "../base/base.h"
 
 #define FOLIO_IMAGE_MAX_PIXELS (50L * 1000 * 1000)
+/* Shapes an SVG may draw, counting what <use> repeats. */
+#define FOLIO_IMAGE_MAX_SVG_ELEMENTS 100000
 
 typedef struct folio_image folio_image;
 
@@ -26,6 +28,9 @@ typedef struct folio_image folio_image;
  * static reason. */
 folio_image *folio_image_load(const char *uri, const char *base_dir,
                               const char **why);
+/* Also allows images below dir (the --image-dir option); the process
+ * keeps the list until exit.  Network URLs stay refused. */
+void folio_image_allow_dir(const char *dir);
 /* Loads an SVG document given as text (instream-foreign-object). */
 folio_image *folio_image_load_svg(const char *svg, size_t len, const char **why);
 void folio_image_free(folio_image *img);

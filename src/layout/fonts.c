@@ -22,6 +22,11 @@ fd_equal(gconstpointer a, gconstpointer b)
 	return pango_font_description_equal(a, b);
 }
 
+/* Family lists already checked in this run (keys owned); fonts_done
+ * frees it.  Static, as the metrics cache would be if it were not in L:
+ * folio lays out one document at a time. */
+static GHashTable *checked_families;
+
 bool
 fonts_init(layout *L)
 {
@@ -47,6 +52,9 @@ fonts_done(layout *L)
 {
 	if (L->metrics)
 		g_hash_table_destroy(L->metrics);
+	if (checked_families)
+		g_hash_table_destroy(checked_families);
+	checked_families = NULL;
 	if (L->pctx)
 		g_object_unref(L->pctx);
 	L->metrics = NULL;
@@ -112,6 +120,56 @@ font_of(const folio_fo *node)
 	return fd;
 }
 
+static bool
+is_generic(const char *f)
+{
+	static const char *const g[] = {"serif", "sans-serif", "sans", "monospace",
+	                                "mono", "cursive", "fantasy", "system-ui"};
+	for (size_t i = 0; i < sizeof g / sizeof *g; i++)
+		if (!g_ascii_strcasecmp(f, g[i]))
+			return true;
+	return false;
+}
+
+/* The first time a family list is used: an error when no font can be
+ * loaded at all (an empty fontconfig setup draws nothing), a warning when
+ * none of the named families is installed and fontconfig substitutes
+ * another.  A list ending in a generic family asks for substitution. */
+static void
+check_family(layout *L, const folio_fo *node, const PangoFontDescription *fd)
+{
+	const char *fam = pango_font_description_get_family(fd);
+	if (!fam)
+		return;
+	if (!checked_families)
+		checked_families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (g_hash_table_contains(checked_families, fam))
+		return;
+	g_hash_table_add(checked_families, g_strdup(fam));
+	PangoFont *font = pango_font_map_load_font(L->fontmap, L->pctx, fd);
+	PangoFontDescription *got = font ? pango_font_describe(font) : NULL;
+	const char *got_fam = got ? pango_font_description_get_family(got) : NULL;
+	if (!got_fam) {
+		folio_fo_diag(L->d, L->doc, node, FOLIO_ERROR, "font",
+		              "no font can be loaded for \"%s\": fontconfig finds no "
+		              "fonts (check FONTCONFIG_FILE and the installed fonts)", fam);
+	} else {
+		bool found = false;
+		gchar **names = g_strsplit(fam, ",", -1);
+		for (gchar **n = names; *n && !found; n++)
+			found = is_generic(*n) || !g_ascii_strcasecmp(*n, got_fam);
+		g_strfreev(names);
+		if (!found)
+			folio_fo_diag(L->d, L->doc, node, FOLIO_WARNING, "font",
+			              "font \"%s\" is not installed; using \"%s\"", fam,
+			              got_fam);
+	}
+	if (got)
+		pango_font_description_free(got);
+	if (font)
+		g_object_unref(font);
+}
+
 void
 font_metrics(layout *L, const folio_fo *node, folio_len *ascent,
              folio_len *descent)
@@ -119,6 +177,7 @@ font_metrics(layout *L, const folio_fo *node, folio_len *ascent,
 	PangoFontDescription *fd = font_of(node);
 	PangoFontMetrics *m = g_hash_table_lookup(L->metrics, fd);
 	if (!m) {
+		check_family(L, node, fd);
 		m = pango_context_get_metrics(L->pctx, fd, NULL);
 		g_hash_table_insert(L->metrics, fd, m);
 	} else {

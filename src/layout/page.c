@@ -741,6 +741,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	bool mappable = flow && flow_mappable(L, flow_name);
 	int unmapped = 0;   /* consecutive pages whose body is not the flow's */
 	int i = 0, index = 0, pending_force = -1;
+	int stalled = 0;   /* pages in a row that did not get past item i */
 	const vitem *prev_box = NULL;
 	const char *first_label = NULL, *last_label = NULL;
 	do {
@@ -912,6 +913,17 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		i = next;
 		index++;
 		number++;
+		/* no-progress detector: a row split over pages stays at item i
+		 * legitimately, but not for FOLIO_LIMIT_STALL_PAGES pages; a bug or
+		 * an input that makes pagination stand still ends here, not in an
+		 * endless loop of pages */
+		stalled = i == start ? stalled + 1 : 0;
+		if (stalled >= FOLIO_LIMIT_STALL_PAGES) {
+			folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "limit",
+			              "pagination made no progress over %d pages; stopped",
+			              FOLIO_LIMIT_STALL_PAGES);
+			break;
+		}
 	} while (i < v.n && has_boxes(&v, i, v.n));
 	/* footnotes that still continue get pages of their own */
 	for (int guard = 0; L->carry && guard < 1000; guard++) {
@@ -1001,6 +1013,7 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	folio_diags_mark mark = folio_diags_save(d);
 	/* Citations and page numbers in the flow are set with the numbers the
 	 * previous pass found; repeat until they no longer change. */
+	bool unsettled = false;
 	for (int pass = 0; pass < FOLIO_REF_PASSES; pass++) {
 		if (t) {
 			folio_area_tree_free(t);
@@ -1018,7 +1031,15 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 		bool changed = refs_next_pass(&L);
 		if (!L.used_refs || !changed)
 			break;
+		unsettled = pass == FOLIO_REF_PASSES - 1;
 	}
+	/* citations whose numbers move the pages they cite (a cycle) keep the
+	 * last pass's numbers: said, not hidden */
+	if (unsettled)
+		folio_diags_add(d, FOLIO_WARNING, "refs", doc->fo_file, doc->root->line, 1,
+		                "page numbers still changed after %d layout passes "
+		                "(citations that move what they cite); the last "
+		                "pass's numbers are used", FOLIO_REF_PASSES);
 	refs_free_prev(&L);
 	free(L.refs);
 	free(L.marks);
