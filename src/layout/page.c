@@ -676,6 +676,21 @@ count_adds(const char *fpc, int pages, int last_number)
 	       (!strcmp(fpc, "end-on-odd") && last_number % 2 == 0);
 }
 
+/* A page with only its static content (a blank page, or one the flow does
+ * not reach), its master chosen for pc; the flow stands at item at.
+ * Returns its label. */
+static const char *
+empty_page(layout *L, pagelist *pl, const folio_fo *ps, const folio_fo *m,
+           const folio_fo *spm, pagectx pc, int at, const char *format)
+{
+	const folio_fo *sel = select_master(L, m, &pc);
+	master g;
+	master_geometry(sel ? sel : spm, &g);
+	L->page_from = L->page_to = at;
+	new_page(L, pl, ps, &g, pc.number, format);
+	return pl->pages[pl->n - 1]->page_label;
+}
+
 /* force-page-count, with "auto" resolved from the next sequence's
  * initial-page-number. */
 static const char *
@@ -753,11 +768,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		/* odd-page / even-page breaks may need a blank page first */
 		if ((pending_force == 1 || pending_force == 2) &&
 		    (number % 2 == 1) != (pending_force == 1)) {
-			pc = (pagectx){index, number, false, true};
-			master bm;
-			master_geometry(select_master(L, m, &pc) ? select_master(L, m, &pc) : spm, &bm);
-			L->page_from = L->page_to = i;
-			new_page(L, pl, ps, &bm, number, format);
+			empty_page(L, pl, ps, m, spm, (pagectx){index, number, false, true}, i, format);
 			index++;
 			number++;
 		}
@@ -942,28 +953,15 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	}
 	L->carry = NULL;
 	if (last_after && index < FOLIO_LIMIT_PAGES) {
-		pc = (pagectx){index, number, true, false};
-		const folio_fo *ls = select_master(L, m, &pc);
-		master lm;
-		master_geometry(ls ? ls : spm, &lm);
-		L->page_from = L->page_to = v.n;
-		new_page(L, pl, ps, &lm, number, format);
-		last_label = pl->pages[pl->n - 1]->page_label;
+		last_label = empty_page(L, pl, ps, m, spm, (pagectx){index, number, true, false},
+		                        v.n, format);
 		index++;
 		number++;
 	}
 	/* force-page-count: blank pages at the end */
-	const char *fpc = forced_count(ps);
-	int pages = index;
-	int last_number = number - 1;
-	if (count_adds(fpc, pages, last_number)) {
-		pc = (pagectx){index, number, true, true};
-		const folio_fo *bs = select_master(L, m, &pc);
-		master bm;
-		master_geometry(bs ? bs : spm, &bm);
-		L->page_from = L->page_to = v.n;
-		new_page(L, pl, ps, &bm, number, format);
-		last_label = pl->pages[pl->n - 1]->page_label;
+	if (count_adds(forced_count(ps), index, number - 1)) {
+		last_label = empty_page(L, pl, ps, m, spm, (pagectx){index, number, true, true},
+		                        v.n, format);
 		number++;
 	}
 	refs_resolve(L, &v);
