@@ -75,6 +75,8 @@ typedef struct folio_spec {
 /* One node of the FO tree: an element, or a text run (FOLIO_FO_TEXT). */
 typedef struct folio_fo {
 	folio_fo_kind kind;
+	bool implicit;        /* made by folio, not in the document: a table-row
+	                         around cells given directly in a body */
 	struct folio_fo *parent, *first, *last, *next, *prev; /* borrowed links */
 	int line;             /* line of the element in the FO document */
 	int src_line;         /* folio:line, the source document's line; 0 = none */

@@ -34,6 +34,9 @@ typedef struct builder {
 	/* properties collected for the element being built */
 	pending *pend;
 	size_t npend, cappend;
+	/* the row made for cells given directly in a table body, while more
+	 * cells may join it */
+	folio_fo *open_row;
 } builder;
 
 void
@@ -498,6 +501,27 @@ read_metadata(builder *b, xmlNodePtr x)
 		d->meta_date = meta_text(b, x, "http://ns.adobe.com/xap/1.0/", "CreateDate");
 }
 
+/* Cells given directly in a table body go into rows made for them, as if
+ * the document had fo:table-row elements: a row ends after a cell with
+ * ends-row="true" and before one with starts-row="true".  Every row-based
+ * rule (spans, column-number, breaks, keeps) then applies alike. */
+static folio_fo *
+implicit_row(builder *b, folio_fo *part, xmlNodePtr cell, int line)
+{
+	folio_fo *row = b->open_row;
+	bool open = row && row->parent == part && part->last == row &&
+	            !(row->last && folio_fo_is(row->last, FOLIO_PROP_ENDS_ROW, "true"));
+	xmlChar *starts = xmlGetProp(cell, BAD_CAST "starts-row");
+	if (starts && !strcmp((const char *)starts, "true"))
+		open = false;
+	xmlFree(starts);
+	if (!open) {
+		row = b->open_row = new_node(b, part, FOLIO_FO_TABLE_ROW, line);
+		row->implicit = true;
+	}
+	return row;
+}
+
 /* Decides what to do with an element: returns the new node, or NULL to
  * skip it and its content. */
 static folio_fo *
@@ -557,6 +581,9 @@ add_element(builder *b, folio_fo *parent, xmlNodePtr x)
 		folio_fo_diag(b->d, b->doc, &tmp, FOLIO_WARNING, "fo-support",
 		              "fo:%s is only partly supported: %s", name,
 		              folio_fo_note((folio_fo_kind)k));
+	if (k == FOLIO_FO_TABLE_CELL && parent && (parent->kind == FOLIO_FO_TABLE_BODY ||
+	    parent->kind == FOLIO_FO_TABLE_HEADER || parent->kind == FOLIO_FO_TABLE_FOOTER))
+		parent = implicit_row(b, parent, x, line);
 	folio_fo *n = new_node(b, parent, (folio_fo_kind)k, line);
 	read_attributes(b, x, n);
 	return n;
@@ -659,6 +686,8 @@ folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
 		while (x && !x->next && x->parent != xroot) {
 			x = x->parent;
 			parent = parent->parent;
+			if (parent->implicit)
+				parent = parent->parent;
 			depth--;
 		}
 		x = x ? x->next : NULL;

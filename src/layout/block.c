@@ -498,6 +498,9 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	folio_value h = folio_fo_get(node, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION);
 	if (h.kind != FOLIO_V_LEN)
 		h = folio_fo_get(node, FOLIO_PROP_HEIGHT);
+	/* the container's own background and borders go around its width */
+	if (E->deco && E->deco->fo == node)
+		E->deco->w += width - avail;
 	if (width == avail && h.kind != FOLIO_V_LEN) {
 		lay_children(E, node, geo);
 		return;
@@ -509,14 +512,44 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	marks_adopt(E->L, &v, E->out);
 	if (h.kind != FOLIO_V_LEN) {
 		/* only the width is set: the content still breaks across pages */
+		int base = E->out->n;
+		deco **seen = NULL;
+		int nseen = 0;
 		for (int i = 0; i < v.n; i++) {
 			vitem *it = vl_push(E->out, v.items[i].kind);
 			*it = v.items[i];
 			for (folio_area *a = it->areas; a; a = a->next)
 				area_shift(a, geo.start, 0);
-			if (it->kind == V_BOX)
+			/* the content's decos now stand inside the container's
+			 * (its background and borders are drawn around it) */
+			for (deco *d = it->deco; d; d = d->parent) {
+				int k = 0;
+				while (k < nseen && seen[k] != d)
+					k++;
+				if (k < nseen)
+					break;
+				seen = folio_realloc_array(seen, (size_t)nseen + 1, sizeof *seen);
+				seen[nseen++] = d;
+				d->x += geo.start;
+				d->first_box += base;
+				d->last_box += base;
+				if (!d->parent) {
+					d->parent = E->deco;
+					break;
+				}
+			}
+			if (!it->deco)
+				it->deco = E->deco;
+			if (it->kind == V_BOX) {
 				E->last_box = E->out->n;
+				for (deco *d = E->deco; d; d = d->parent) {
+					if (d->first_box < 0)
+						d->first_box = E->out->n - 1;
+					d->last_box = E->out->n - 1;
+				}
+			}
 		}
+		free(seen);
 		vl_free(&v);
 		return;
 	}

@@ -66,6 +66,8 @@ struct para {
 	int nleaders, capleaders;
 	bool content;              /* has something besides collapsed spaces */
 	bool space;                /* the last character is a collapsible space */
+	bool space_kept;           /* ... inside text kept together within a
+	                              line: no line break may follow it */
 	size_t total;              /* bytes of text taken since the paragraph
 	                              began, over all its pieces */
 	bool capped;               /* FOLIO_LIMIT_PARA_BYTES was reported */
@@ -252,8 +254,16 @@ add_style(para *p, const folio_fo *style, int start, int end)
 static void para_text_raw(para *p, const folio_fo *style, const char *text,
                           size_t len);
 
+static bool
+letter_of_word(gunichar c)
+{
+	return g_unichar_isalnum(c) || c == '\'' || c == 0x2019;
+}
+
+/* after: the paragraph's text so far, since a word goes on across inline
+ * boundaries ("ca<inline>pit</inline>al" is one word, capitalised once). */
 static char *
-transform_text(const char *kw, const char *text, size_t len)
+transform_text(const char *kw, const char *text, size_t len, const folio_buf *after)
 {
 	if (!strcmp(kw, "uppercase"))
 		return g_utf8_strup(text, (gssize)len);
@@ -262,11 +272,15 @@ transform_text(const char *kw, const char *text, size_t len)
 	/* capitalize: the first letter of every word */
 	GString *out = g_string_sized_new(len);
 	bool word_start = true;
+	if (after->len) {
+		const char *last = g_utf8_find_prev_char(after->data, after->data + after->len);
+		word_start = !last || !letter_of_word(g_utf8_get_char(last));
+	}
 	for (const char *q = text; q < text + len; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
 		if (word_start && g_unichar_isalpha(c))
 			c = g_unichar_totitle(c);
-		word_start = !g_unichar_isalnum(c) && c != '\'' && c != 0x2019;
+		word_start = !letter_of_word(c);
 		g_string_append_unichar(out, c);
 	}
 	return g_string_free(out, FALSE);
@@ -310,7 +324,7 @@ para_text(para *p, const folio_fo *style, const char *text, size_t len)
 	}
 	const char *tt = folio_fo_kw(style, FOLIO_PROP_TEXT_TRANSFORM);
 	if (*tt && strcmp(tt, "none") && g_utf8_validate(text, (gssize)len, NULL)) {
-		cased = transform_text(tt, text, len);
+		cased = transform_text(tt, text, len, &p->text);
 		text = cased;
 		len = strlen(cased);
 	}
@@ -402,6 +416,13 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 	                   !strcmp(wst, "ignore-if-before-linefeed");
 	bool drop_after = !strcmp(wst, "ignore-if-surrounding-linefeed") ||
 	                  !strcmp(wst, "ignore-if-after-linefeed");
+	/* keep-together.within-line="always" (or wrap-option="no-wrap" on an
+	 * inline; a block's is pango's wrap mode): its spaces are no break chances -- a word joiner (U+2060)
+	 * after each keeps pango from breaking there while the space stays a
+	 * space (it stretches when justified, goes at a paragraph's end) */
+	bool kept = folio_fo_keep(style, FOLIO_PROP_KEEP_TOGETHER_WITHIN_LINE) == INT_MAX ||
+	            (folio_fo_role_of(style->kind) != FOLIO_ROLE_BLOCK &&
+	             folio_fo_is(style, FOLIO_PROP_WRAP_OPTION, "no-wrap"));
 	int start = (int)p->text.len;
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
@@ -455,9 +476,12 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 				continue;
 			folio_buf_add(&p->text, " ", 1);
 			p->space = true;
+			p->space_kept = kept;
 			p->word_chars = 0;
 			continue;
 		}
+		if (p->space && p->space_kept)
+			folio_buf_puts(&p->text, "\xe2\x81\xa0");   /* U+2060 */
 		folio_buf_add(&p->text, &c, 1);
 		p->content = true;
 		p->space = false;

@@ -166,6 +166,37 @@ auto_widths(emitter *E, const folio_fo *table, folio_len width, tcols *tc,
 	free(mx);
 }
 
+/* Without fo:table-column, a width given on a cell of the first row sets
+ * its column (as FOP does); the other columns share what is left. */
+static void
+first_row_widths(const folio_fo *table, folio_len width, int n, folio_len *w,
+                 double *prop, double *props, folio_len *fixed)
+{
+	const folio_fo *row = NULL;
+	for (const folio_fo *part = table->first; part && !row; part = part->next)
+		if (part->kind == FOLIO_FO_TABLE_HEADER || part->kind == FOLIO_FO_TABLE_BODY)
+			row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL);
+	if (!row)
+		return;
+	int col = 0;
+	for (const folio_fo *c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL); c && col < n;
+	     c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, c)) {
+		int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
+		if (cn > 0)
+			col = cn - 1;
+		int span = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+		const folio_value *v = folio_fo_specified(c, FOLIO_PROP_WIDTH);
+		if (span == 1 && col < n && prop[col] > 0 && v &&
+		    (v->kind == FOLIO_V_LEN || v->kind == FOLIO_V_PCT)) {
+			w[col] = folio_fo_len(c, FOLIO_PROP_WIDTH, width, 0);
+			*fixed += w[col];
+			*props -= prop[col];
+			prop[col] = 0;
+		}
+		col += span > 0 ? span : 1;
+	}
+}
+
 static void
 columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 {
@@ -209,6 +240,8 @@ columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 		prop[i] = 1;
 		props += 1;
 	}
+	if (guessed)
+		first_row_widths(table, width, n, tc->w, prop, &props, &fixed);
 	folio_len rest = width - fixed;
 	for (i = 0; i < n; i++)
 		if (prop[i] > 0)
@@ -258,8 +291,10 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 	for (const folio_fo *c = first; c && rb->n < count; c = c->next) {
 		if (c->kind != FOLIO_FO_TABLE_CELL)
 			continue;
+		/* column-number places a cell, even before cells of its row
+		 * given earlier (FOP does the same) */
 		int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
-		if (cn > 0 && cn - 1 >= col)
+		if (cn > 0)
 			col = cn - 1;
 		while (occ && col < tc->n && occ[col] > 0)
 			col++;   /* under a cell spanning rows from above */
@@ -451,44 +486,10 @@ static void
 emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
           folio_area **hold, folio_len *hold_h)
 {
+	/* cells given directly in a body are in rows made for them (tree.c) */
 	const folio_fo *row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL);
-	if (!row) {
-		/* cells directly in the body: rows of tc->n columns */
-		const folio_fo *c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, NULL);
-		while (c) {
-			int used = 0, count = 0;
-			const folio_fo *k = c;
-			for (; k && used < tc->n; k = folio_fo_child(part, FOLIO_FO_TABLE_CELL, k)) {
-				used += (int)folio_fo_num(k, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
-				count++;
-				if (folio_fo_is(k, FOLIO_PROP_ENDS_ROW, "true"))
-					break;
-			}
-			folio_len h;
-			rowbox *rb = make_row(E, part, c, count, tc, tgeo, NULL, &h);
-			folio_area *areas = hold ? row_areas(E->L, rb, h) : NULL;
-			if (hold) {
-				for (folio_area *a = areas; a; a = a->next) {
-					folio_area *cl = area_clone(E->L, a);
-					area_shift(cl, 0, *hold_h);
-					cl->next = NULL;
-					folio_area **t = hold;
-					while (*t)
-						t = &(*t)->next;
-					*t = cl;
-				}
-				*hold_h += h;
-			}
-			em_box(E, h, areas, part);
-			E->out->items[E->out->n - 1].feet = rb->feet;
-			if (!hold)
-				E->out->items[E->out->n - 1].row = rb;
-			rb->splittable = !hold && !in_keep(E);
-			for (int i = 0; i < count && c; i++)
-				c = folio_fo_child(part, FOLIO_FO_TABLE_CELL, c);
-		}
+	if (!row)
 		return;
-	}
 	int *occ = folio_calloc((size_t)tc->n, sizeof *occ);
 	rowrun grp = {0};
 	int span_brk[64] = {0};   /* breaks due after the group's rows */
