@@ -164,6 +164,19 @@ max_repeats(const folio_fo *n)
 	return INT_MAX;
 }
 
+/* Whether the sequence's masters have one for page-position="only". */
+static bool
+has_position_only(const folio_fo *m)
+{
+	for (const folio_fo *s = m && m->kind != FOLIO_FO_SIMPLE_PAGE_MASTER ? m->first : NULL;
+	     s; s = s->next)
+		for (const folio_fo *c = folio_fo_child(s, FOLIO_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, NULL);
+		     c; c = folio_fo_child(s, FOLIO_FO_CONDITIONAL_PAGE_MASTER_REFERENCE, c))
+			if (folio_fo_is(c, FOLIO_PROP_PAGE_POSITION, "only"))
+				return true;
+	return false;
+}
+
 /* The simple-page-master for a page, or NULL when the name is unknown. */
 static const folio_fo *
 select_master(layout *L, const folio_fo *m, const pagectx *pc)
@@ -828,8 +841,36 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				folio_fo_diag(L->d, L->doc, cf[c].ct.broke, FOLIO_WARNING, "keep",
 				              "content kept together does not fit on one page; "
 				              "broken anyway");
-		if (!cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n) &&
-		    !count_adds(forced_count(ps), index + 1, number)) {
+		bool finished = !cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n);
+		if (!finished && index == 0 && has_position_only(m) &&
+		    !count_adds(forced_count(ps), 1, number)) {
+			/* FOP sets the first page on the page-position="only" master
+			 * first: when the whole flow fits it, that is the one page */
+			pagectx oc = {0, number, true, false};
+			const folio_fo *os = select_master(L, m, &oc);
+			if (os && os != sel) {
+				master om;
+				master_geometry(os, &om);
+				colfit c2[32];
+				int f2 = -1;
+				const vitem *prev2 = prev0;
+				L->trial = true;
+				int n2 = fit_columns(L, &v, start, &om, &prev2, sep_h, c2, &f2);
+				L->trial = false;
+				int i2 = c2[n2 - 1].ct.next;
+				if (!c2[n2 - 1].ct.part && !has_boxes(&v, i2, v.n)) {
+					pm = om;
+					sel = os;
+					memcpy(cf, c2, sizeof cf);
+					ncols = n2;
+					i = i2;
+					force = f2;
+					prev_box = prev2;
+					finished = true;
+				}
+			}
+		}
+		if (finished && !count_adds(forced_count(ps), index + 1, number)) {
 			/* the last page: a master for page-position="last" may differ
 			 * (unless force-page-count adds a blank page after it).  When
 			 * the rest does not fit that master, the page keeps its own and

@@ -548,6 +548,11 @@ para_graphic(para *p, const folio_fo *node, struct folio_image *img,
 	l->vh = vh;
 	l->cw = cw;
 	l->ch = ch;
+	/* graphics one after the other with nothing between them are no line
+	 * break chance (pango's line breaking would take U+FFFC as one; FOP
+	 * does not break there) */
+	if (p->text.len >= 3 && !memcmp(p->text.data + p->text.len - 3, "\xef\xbf\xbc", 3))
+		folio_buf_puts(&p->text, "\xe2\x81\xa0");   /* U+2060 */
 	/* the graphic stands on the baseline */
 	put_object(p, l, (PangoRectangle){0, -vh, vw, vh});
 }
@@ -929,6 +934,20 @@ single_word(const char *s, int n)
 	return n > 0 && !memchr(s, ' ', (size_t)n);
 }
 
+/* Is there text in the line, not only objects (graphics, leaders) and
+ * word joiners?  A row of graphics too wide overflows, as in FOP: cutting
+ * it would not keep anything more readable. */
+static bool
+has_text(const char *s, int n)
+{
+	for (const char *q = s; q < s + n; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+		if (c != 0xfffc && c != 0x2060 && c != ' ')
+			return true;
+	}
+	return false;
+}
+
 /* Does a line of the layout hold one word wider than the line? */
 static bool
 overlong_word(PangoLayout *pl, const char *text, folio_len width, folio_len indent)
@@ -942,7 +961,8 @@ overlong_word(PangoLayout *pl, const char *text, folio_len width, folio_len inde
 		pango_layout_iter_get_line_extents(it, NULL, &log);
 		folio_len avail = width - (k == 0 ? indent : 0);
 		if (log.width > avail + FOLIO_PT(0.5) &&
-		    single_word(text + line->start_index, line->length))
+		    single_word(text + line->start_index, line->length) &&
+		    has_text(text + line->start_index, line->length))
 			found = true;
 		k++;
 	} while (!found && pango_layout_iter_next_line(it));
