@@ -221,8 +221,10 @@ mark_on(layout *L, const markrec *k, int from, int to, bool *starts, bool *ends)
 			return true;
 		}
 	}
-	*starts = first >= from && first < to;
-	*ends = last >= from && last < to;
+	/* a row cut at a page end starts on the first page and ends on the
+	 * last it reaches */
+	*starts = first >= from && first < to && !(first == from && L->page_cont_start);
+	*ends = last >= from && last < to && !(last == to - 1 && L->page_cut_end);
 	return last >= from && first < to;
 }
 

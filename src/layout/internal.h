@@ -199,6 +199,8 @@ typedef struct layout {
 	int ndocmarks, capdocmarks;
 	int nmarks, capmarks;
 	int page_from, page_to;   /* flow items on the page being made */
+	bool page_cont_start;     /* item page_from began on an earlier page */
+	bool page_cut_end;        /* item page_to - 1 goes on after this page */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
 	footnote *carry;          /* footnote parts continuing on the next page */
 } layout;

@@ -700,6 +700,7 @@ empty_page(layout *L, pagelist *pl, const folio_fo *ps, const folio_fo *m,
 	master g;
 	master_geometry(sel ? sel : spm, &g);
 	L->page_from = L->page_to = at;
+	L->page_cont_start = L->page_cut_end = false;
 	new_page(L, pl, ps, &g, pc.number, format);
 	return pl->pages[pl->n - 1]->page_label;
 }
@@ -761,8 +762,18 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	L->nmarks = 0;
 	L->carry = NULL;
 	const folio_fo *flow = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
-	if (flow)
+	if (flow) {
+		/* markers directly in the flow (FOP takes them): they belong to
+		 * all of it */
+		for (const folio_fo *mk = folio_fo_child(flow, FOLIO_FO_MARKER, NULL); mk;
+		     mk = folio_fo_child(flow, FOLIO_FO_MARKER, mk))
+			marks_add(L, mk, &v, 0);
 		lay_children(&E, flow, (blockgeo){0, 0, true});
+		for (int k = 0; k < L->nmarks; k++)
+			if (L->marks[k].v == &v && L->marks[k].end == -1 &&
+			    L->marks[k].marker->parent == flow)
+				L->marks[k].end = v.n;
+	}
 
 	bool last_after = false;   /* an empty last page follows the flow */
 	const char *flow_name = flow ? folio_fo_str(flow, FOLIO_PROP_FLOW_NAME) : "";
@@ -771,6 +782,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 	int i = 0, index = 0, pending_force = -1;
 	int stalled = 0;   /* pages in a row that did not get past item i */
 	const vitem *prev_box = NULL;
+	bool cont = false;   /* the last page ended inside a cut row */
 	const char *first_label = NULL, *last_label = NULL;
 	do {
 		if (index >= FOLIO_LIMIT_PAGES) {
@@ -793,6 +805,7 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			if (++unmapped <= 64) {
 				/* a page for another flow: only its static content */
 				L->page_from = L->page_to = i;
+				L->page_cont_start = L->page_cut_end = false;
 				new_page(L, pl, ps, &pm, number, format);
 				if (!first_label)
 					first_label = pl->pages[pl->n - 1]->page_label;
@@ -906,6 +919,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		}
 		L->page_from = start;
 		L->page_to = cf[ncols - 1].ct.part ? cf[ncols - 1].end + 1 : cf[ncols - 1].end;
+		L->page_cont_start = cont;
+		L->page_cut_end = cont = cf[ncols - 1].ct.part;
 		folio_area *body = new_page(L, pl, ps, &pm, number, format);
 		const char *label = pl->pages[pl->n - 1]->page_label;
 		if (!first_label)

@@ -339,6 +339,10 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 		const char *cid = folio_fo_str(c, FOLIO_PROP_ID);
 		if (*cid)
 			refs_at_next_box(L, &sub, cid, -1);
+		/* a cell's markers belong to its row (adopted below) */
+		for (const folio_fo *m = folio_fo_child(c, FOLIO_FO_MARKER, NULL); m;
+		     m = folio_fo_child(c, FOLIO_FO_MARKER, m))
+			marks_add(L, m, cb->v, 0);
 		lay_children(&sub, c, g);
 		refs_adopt(L, cb->v, E->out);
 		marks_adopt(L, cb->v, E->out);
