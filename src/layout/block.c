@@ -430,6 +430,9 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			lg.end = folio_fo_len(label, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
 		vlist v = {0};
 		emitter sub = {.L = E->L, .out = &v, .ref_w = E->ref_w, .depth = E->depth};
+		const char *lid = folio_fo_str(label, FOLIO_PROP_ID);
+		if (*lid)   /* the label rides on the body's first box */
+			refs_at_next_box(E->L, &sub, lid, -1);
 		lay_children(&sub, label, lg);
 		refs_adopt(E->L, &v, E->out);
 		marks_adopt(E->L, &v, E->out);
@@ -461,7 +464,11 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 		int kt = keep_cost(folio_fo_keep(body, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE));
 		if (kt)
 			keep_begin(E, kt);
+		const char *bid = folio_fo_str(body, FOLIO_PROP_ID);
+		int rec = *bid ? refs_open(E->L, E, bid) : -1;
 		lay_children(E, body, bg);
+		if (rec >= 0)
+			refs_close(E->L, E, rec);
 		if (kt)
 			keep_end(E);
 	}

@@ -1050,6 +1050,11 @@ lay_document(layout *L, pagelist *pl)
 			number++;
 		number = lay_sequence(L, ps, number, pl) + 1;
 	}
+	/* an id on fo:root stands for the whole document */
+	const char *rid = folio_fo_str(L->doc->root, FOLIO_PROP_ID);
+	if (*rid && pl->n)
+		refs_page_sequence(L, rid, pl->pages[0]->page_label,
+		                   pl->pages[pl->n - 1]->page_label);
 }
 
 folio_area_tree *

@@ -494,6 +494,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 	const folio_fo *row = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL);
 	if (!row)
 		return;
+	const char *pid = folio_fo_str(part, FOLIO_PROP_ID);
+	int rec = *pid ? refs_open(E->L, E, pid) : -1;
 	int *occ = folio_calloc((size_t)tc->n, sizeof *occ);
 	rowrun grp = {0};
 	int span_brk[64] = {0};   /* breaks due after the group's rows */
@@ -586,6 +588,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 	}
 	if (grp.n)
 		run_emit(E, &grp, hold, hold_h);
+	if (rec >= 0)
+		refs_close(E->L, E, rec);
 	free(grp.rows);
 	free(occ);
 }
@@ -603,6 +607,12 @@ shows_page_number(const folio_fo *n)
 static void
 forget_list(layout *L, vlist *v)
 {
+	/* what the scratch rows recorded was added last: drop it, so that an
+	 * id there does not shadow the same id where the rows really stand */
+	while (L->nrefs && L->refs[L->nrefs - 1].v == v)
+		L->nrefs--;
+	while (L->nmarks && L->marks[L->nmarks - 1].v == v)
+		L->nmarks--;
 	for (int i = 0; i < L->nmarks; i++)
 		if (L->marks[i].v == v)
 			L->marks[i].v = NULL;
