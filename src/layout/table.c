@@ -578,7 +578,10 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		E->out->items[E->out->n - 1].feet = rb->feet;
 		if (!hold)
 			E->out->items[E->out->n - 1].row = rb;
-		rb->splittable = !hold && !in_keep(E) &&
+		/* a row with a set height (on it or a cell) moves whole to the
+		 * next page rather than being cut, as in FOP (it is still cut
+		 * when it does not fit any page) */
+		rb->splittable = !hold && !in_keep(E) && rb->min_h == 0 &&
 		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
 		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
 		if (kwn > E->keep_next)
