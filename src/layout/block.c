@@ -314,6 +314,37 @@ marks_sequence_end(layout *L)
 
 /* The walk over a block's children: inline content goes into a paragraph,
  * block-level children end it and are laid out in turn. */
+/* An inline's (or fo:character's) id, padding and border: room before
+ * and after its text, and its border drawn around each line fragment. */
+typedef struct inline_deco {
+	int bstart;
+	folio_len room_e;
+	bool bordered;
+} inline_deco;
+
+static inline_deco
+inline_begin(para *p, const folio_fo *c)
+{
+	const char *id = folio_fo_str(c, FOLIO_PROP_ID);
+	if (*id)
+		para_mark_id(p, id);
+	folio_border ib[4];
+	border_of(c, ib, 0);
+	inline_deco d = {para_pos(p),
+	                 padding_of(c, FOLIO_SIDE_END, 0) + ib[FOLIO_SIDE_END].width,
+	                 ib[0].width || ib[1].width || ib[2].width || ib[3].width};
+	para_spacer(p, c, padding_of(c, FOLIO_SIDE_START, 0) + ib[FOLIO_SIDE_START].width);
+	return d;
+}
+
+static void
+inline_end(para *p, const folio_fo *c, const inline_deco *d)
+{
+	para_spacer(p, c, d->room_e);
+	if (d->bordered)
+		para_border(p, d->bstart, c);
+}
+
 static void
 walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
      blockgeo *geo)
@@ -349,7 +380,9 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 		}
 		case FOLIO_FO_CHARACTER: {
 			const char *ch = folio_fo_str(c, FOLIO_PROP_CHARACTER);
+			inline_deco d = inline_begin(p, c);
 			para_text(p, c, ch, strlen(ch));
+			inline_end(p, c, &d);
 			continue;
 		}
 		case FOLIO_FO_FOOTNOTE:
@@ -367,25 +400,12 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 		}
 		folio_fo_role role = folio_fo_role_of(c->kind);
 		if (role == FOLIO_ROLE_INLINE) {
-			const char *id = folio_fo_str(c, FOLIO_PROP_ID);
-			if (*id)
-				para_mark_id(p, id);
-			/* an inline's padding and border: room before and after its
-			 * text, and its border drawn around each line fragment */
-			folio_border ib[4];
-			border_of(c, ib, 0);
-			folio_len room_s = padding_of(c, FOLIO_SIDE_START, 0) + ib[FOLIO_SIDE_START].width;
-			folio_len room_e = padding_of(c, FOLIO_SIDE_END, 0) + ib[FOLIO_SIDE_END].width;
-			bool bordered = ib[0].width || ib[1].width || ib[2].width || ib[3].width;
-			int bstart = para_pos(p);
-			para_spacer(p, c, room_s);
+			inline_deco d = inline_begin(p, c);
 			int start = para_pos(p);
 			walk(E, p, c, block, geo);
 			if (c->kind == FOLIO_FO_BASIC_LINK)
 				para_link(p, start, c);
-			para_spacer(p, c, room_e);
-			if (bordered)
-				para_border(p, bstart, c);
+			inline_end(p, c, &d);
 		} else if (role == FOLIO_ROLE_BLOCK) {
 			para_flush(p, E, block, geo);
 			lay_block(E, c, *geo);

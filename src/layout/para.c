@@ -410,12 +410,15 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 	const char *wst = folio_fo_kw(style, FOLIO_PROP_WHITE_SPACE_TREATMENT);
 	bool keep_spaces = !strcmp(wst, "preserve");
 	bool drop_spaces = !strcmp(wst, "ignore");
-	/* white-space-treatment drops spaces next to the source's linefeeds
-	 * before linefeed-treatment turns those into spaces */
-	bool drop_before = !strcmp(wst, "ignore-if-surrounding-linefeed") ||
-	                   !strcmp(wst, "ignore-if-before-linefeed");
-	bool drop_after = !strcmp(wst, "ignore-if-surrounding-linefeed") ||
-	                  !strcmp(wst, "ignore-if-after-linefeed");
+	/* white-space-treatment drops spaces next to linefeeds that stay
+	 * linefeeds; linefeed-treatment has already made the others spaces (or
+	 * nothing), as FOP reads the refinement order -- it matters only
+	 * when white-space-collapse="false" */
+	bool lf_kept = !strcmp(lf, "preserve");
+	bool drop_before = lf_kept && (!strcmp(wst, "ignore-if-surrounding-linefeed") ||
+	                               !strcmp(wst, "ignore-if-before-linefeed"));
+	bool drop_after = lf_kept && (!strcmp(wst, "ignore-if-surrounding-linefeed") ||
+	                              !strcmp(wst, "ignore-if-after-linefeed"));
 	/* keep-together.within-line="always" (or wrap-option="no-wrap" on an
 	 * inline; a block's is pango's wrap mode): its spaces are no break chances -- a word joiner (U+2060)
 	 * after each keeps pango from breaking there while the space stays a
@@ -478,6 +481,15 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 			p->space = true;
 			p->space_kept = kept;
 			p->word_chars = 0;
+			continue;
+		}
+		if (c == '\xc2' && i + 1 < len && text[i + 1] == '\x85') {
+			/* NEXT LINE (U+0085) is a forced line break (UAX #14):
+			 * pango draws it as a missing glyph, U+2028 breaks */
+			folio_buf_puts(&p->text, "\xe2\x80\xa8");
+			p->content = true;
+			p->space = false;
+			i++;
 			continue;
 		}
 		if (p->space && p->space_kept)
