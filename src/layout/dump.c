@@ -69,8 +69,11 @@ dump_area(const folio_area *a, int depth, folio_buf *out)
 	}
 	if (a->kind == FOLIO_AREA_LINK)
 		folio_buf_printf(out, " %s=%s", a->link_internal ? "dest" : "uri", a->link);
-	if (a->kind == FOLIO_AREA_LEADER)
+	if (a->kind == FOLIO_AREA_LEADER) {
 		folio_buf_puts(out, a->leader_pattern == FOLIO_LEADER_RULE ? " rule" : " dots");
+		if (a->pattern_w > 0)
+			put_len(out, "every", a->pattern_w);
+	}
 	folio_buf_puts(out, "\n");
 }
 

@@ -62,6 +62,8 @@ typedef struct folio_area {
 	uint32_t color;             /* rule or dots colour */
 	PangoFontDescription *font; /* dots: font (owned by the arena) */
 	const char *pattern;        /* dots / use-content: the text repeated */
+	folio_len pattern_w;        /* leader-pattern-width; 0: the pattern's
+	                               own width (use-font-metrics) */
 	/* FOLIO_AREA_IMAGE: the graphic (owned by the arena) drawn at
 	 * (x, y) in content_w x content_h; w x h is its viewport */
 	struct folio_image *image;

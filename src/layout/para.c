@@ -26,6 +26,9 @@ typedef struct leader {
 	int index;                 /* byte index of its U+FFFC */
 	const folio_fo *fo;
 	folio_len min, opt, max;   /* max < 0: unbounded (100%) */
+	double pct[3];             /* leader lengths (min, opt, max) given in
+	                              %: of the line, resolved when set; < 0
+	                              for none */
 	PangoAttrShape *shape;     /* owned by the attr list */
 	struct folio_image *img;   /* a graphic (arena-owned), or NULL */
 	folio_len vh;              /* graphic: viewport height */
@@ -507,15 +510,41 @@ para_text_raw(para *p, const folio_fo *style, const char *text, size_t len)
 	add_style(p, style, start, (int)p->text.len);
 }
 
+/* A leader length; a percentage (of the line's width, known only when
+ * the paragraph is set) goes to *pct and gives dflt for now. */
 static folio_len
-leader_len(const folio_fo *n, folio_prop_id id, folio_len dflt)
+leader_len(const folio_fo *n, folio_prop_id id, folio_len dflt, double *pct)
 {
 	folio_value v = folio_fo_get(n, id);
+	*pct = -1;
 	if (v.kind == FOLIO_V_LEN)
 		return v.len;
-	if (v.kind == FOLIO_V_PCT)
-		return v.num >= 100 ? -1 : dflt;  /* % of the line: treated as fill */
+	if (v.kind == FOLIO_V_PCT) {
+		if (v.num >= 100)
+			return -1;   /* the whole line: unbounded */
+		*pct = v.num > 0 ? v.num : 0;
+	}
 	return dflt;
+}
+
+/* Leader lengths given in % of the line, now that its width is known. */
+static void
+leaders_resolve(para *p, folio_len width)
+{
+	for (int i = 0; i < p->nleaders; i++) {
+		leader *l = &p->leaders[i];
+		if (l->img || l->spacer || (l->pct[0] < 0 && l->pct[1] < 0 && l->pct[2] < 0))
+			continue;
+		folio_len *v[3] = {&l->min, &l->opt, &l->max};
+		for (int k = 0; k < 3; k++)
+			if (l->pct[k] >= 0)
+				*v[k] = (folio_len)((double)width * l->pct[k] / 100);
+		if (l->opt < l->min)
+			l->opt = l->min;
+		if (l->max >= 0 && l->opt > l->max)
+			l->opt = l->max;
+		l->shape->logical_rect.width = l->shape->ink_rect.width = l->opt;
+	}
 }
 
 static leader *
@@ -599,9 +628,9 @@ para_leader(para *p, const folio_fo *node)
 	leader *l = new_object(p);
 	l->fo = node;
 	l->index = (int)p->text.len;
-	l->min = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MINIMUM, 0);
-	l->opt = leader_len(node, FOLIO_PROP_LEADER_LENGTH_OPTIMUM, FOLIO_PT(12));
-	l->max = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MAXIMUM, -1);
+	l->min = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MINIMUM, 0, &l->pct[0]);
+	l->opt = leader_len(node, FOLIO_PROP_LEADER_LENGTH_OPTIMUM, FOLIO_PT(12), &l->pct[1]);
+	l->max = leader_len(node, FOLIO_PROP_LEADER_LENGTH_MAXIMUM, -1, &l->pct[2]);
 	if (l->min < 0)
 		l->min = 0;
 	if (l->opt < 0)
@@ -847,6 +876,24 @@ stretch_leaders(para *p, PangoLayout *pl, folio_len width, align a, align last)
 	return changed;
 }
 
+/* The non-blank text inside a leader, depth first. */
+static void
+leader_text(const folio_fo *n, folio_buf *t, const folio_fo **style)
+{
+	for (const folio_fo *c = n->first; c; c = c->next) {
+		if (c->kind == FOLIO_FO_TEXT) {
+			size_t had = t->len;
+			for (size_t k = 0; k < c->text_len; k++)
+				if (!strchr(" \t\r\n", c->text[k]))
+					folio_buf_add(t, c->text + k, 1);
+			if (!had && t->len)
+				*style = n;   /* the pattern is set in its font */
+		} else if (c->kind != FOLIO_FO_INSTREAM_FOREIGN_OBJECT) {
+			leader_text(c, t, style);
+		}
+	}
+}
+
 static void
 add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
                  folio_area *la, folio_len line_x_in_layout)
@@ -888,19 +935,25 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 		a->h = a->thickness;
 		if (kind == FOLIO_LEADER_DOTS) {
 			a->pattern = ".";
+			const folio_fo *style = l->fo;
 			if (!strcmp(pat, "use-content")) {
-				/* the leader's own text, repeated */
+				/* the text of the leader's content, repeated (graphics
+				 * and the inlines' own borders are not drawn) */
 				folio_buf t = {0};
-				for (const folio_fo *c = l->fo->first; c; c = c->next)
-					if (c->kind == FOLIO_FO_TEXT)
-						for (size_t k = 0; k < c->text_len; k++)
-							if (!strchr(" \t\r\n", c->text[k]))
-								folio_buf_add(&t, c->text + k, 1);
-				if (t.len)
-					a->pattern = folio_arena_strdup(E->L->arena, t.data);
+				leader_text(l->fo, &t, &style);
+				if (!t.len) {   /* nothing to repeat */
+					folio_buf_clear(&t);
+					continue;
+				}
+				a->pattern = folio_arena_strdup(E->L->arena, t.data);
 				folio_buf_clear(&t);
 			}
-			a->font = font_of(l->fo);
+			/* leader-pattern-width: one pattern per cell that wide */
+			folio_value pw = folio_fo_get(l->fo, FOLIO_PROP_LEADER_PATTERN_WIDTH);
+			if (pw.kind == FOLIO_V_LEN || pw.kind == FOLIO_V_PCT)
+				a->pattern_w = folio_fo_len(l->fo, FOLIO_PROP_LEADER_PATTERN_WIDTH,
+				                            E->ref_w, 0);
+			a->font = font_of(style);
 			folio_arena_release(E->L->arena,
 			                    (void (*)(void *))pango_font_description_free,
 			                    a->font);
@@ -1013,6 +1066,7 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	                                         : align_of(lastkw);
 	bool wrap = !folio_fo_is(block, FOLIO_PROP_WRAP_OPTION, "no-wrap");
 
+	leaders_resolve(p, width);
 	PangoLayout *pl = pango_layout_new(L->pctx);
 	folio_arena_release(L->arena, g_object_unref, pl);
 	pango_layout_set_text(pl, p->text.data, (int)p->text.len);

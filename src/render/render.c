@@ -104,7 +104,17 @@ draw_leader(cairo_t *cr, const folio_area *a)
 	pango_layout_set_text(pl, pat, (int)plen);
 	PangoRectangle log;
 	pango_layout_get_extents(pl, NULL, &log);
-	if (log.width > 0) {
+	set_color(cr, a->color);
+	if (a->pattern_w > 0 && log.width > 0 && a->pattern_w > log.width) {
+		/* one pattern at the start of each cell leader-pattern-width
+		 * wide, from the leader's start (as FOP) */
+		PangoLayoutLine *l = pango_layout_get_line_readonly(pl, 0);
+		int n = a->w / a->pattern_w;
+		for (int k = 0; k < n && k < 4096; k++) {
+			cairo_move_to(cr, pt(a->x + (folio_len)k * a->pattern_w), pt(line->baseline));
+			pango_cairo_show_layout_line(cr, l);
+		}
+	} else if (log.width > 0) {
 		int n = a->w / log.width;
 		if (n > 4096)
 			n = 4096;
@@ -115,8 +125,8 @@ draw_leader(cairo_t *cr, const folio_area *a)
 			pango_layout_set_text(pl, rep->str, (int)rep->len);
 			g_string_free(rep, TRUE);
 			PangoLayoutLine *l = pango_layout_get_line_readonly(pl, 0);
-			set_color(cr, a->color);
-			cairo_move_to(cr, pt(a->x + a->w - n * log.width), pt(line->baseline));
+			/* from the leader's start, as FOP sets them */
+			cairo_move_to(cr, pt(a->x), pt(line->baseline));
 			pango_cairo_show_layout_line(cr, l);
 		}
 	}
