@@ -631,6 +631,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 		          b[FOLIO_SIDE_END].width + pad[FOLIO_SIDE_END];
 
 	const char *bb = folio_fo_kw(node, FOLIO_PROP_BREAK_BEFORE);
+	if (node->kind == FOLIO_FO_TABLE && !strcmp(bb, "auto"))
+		bb = table_first_break(node);
 	if (!strcmp(bb, "page") || !strcmp(bb, "odd-page") || !strcmp(bb, "even-page") ||
 	    !strcmp(bb, "column"))
 		em_force(E, bb);

@@ -225,6 +225,8 @@ typedef struct emitter {
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
 	bool row_header;          /* rows being emitted are header rows */
+	const folio_fo *moved_break;  /* a row whose break-before was moved
+	                                 before its table's header */
 	bool row_footer;          /* rows being emitted are the final footer */
 	int depth;                /* block nesting, for the limit */
 } emitter;
@@ -329,6 +331,9 @@ void para_text_block(para *p, emitter *E, const folio_fo *block, blockgeo *geo,
 
 /* ---- table.c, rows.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);
+/* A break-before on the first row of a table's body, which acts before
+ * the table (its border and header); "" for none. */
+const char *table_first_break(const folio_fo *table);
 folio_len row_height(const rowbox *rb);
 folio_len cell_height(const rowcell *c);
 /* The last legal break in items [from, to) of v whose content fits in

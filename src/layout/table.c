@@ -438,6 +438,14 @@ row_kw(const folio_fo *row, folio_prop_id id)
 
 static const char *kinds[] = {"page", "odd-page", "even-page", "column"};
 
+const char *
+table_first_break(const folio_fo *table)
+{
+	const folio_fo *b1 = folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL);
+	const folio_fo *r1 = b1 ? folio_fo_child(b1, FOLIO_FO_TABLE_ROW, NULL) : NULL;
+	return r1 ? row_kw(r1, FOLIO_PROP_BREAK_BEFORE) : "";
+}
+
 static int
 kind_index(const char *kw)
 {
@@ -517,7 +525,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 			/* breaks between rows of a group cut it there */
 			const char *bb, *ba;
 			row_breaks(row, rb, &bb, &ba);
-			if (*bb && !grp.n)
+			if (*bb && !grp.n && row != E->moved_break)
 				em_force(E, bb);
 			else if (*bb)
 				grp.rows[grp.n - 1]->brk = 1 + kind_index(bb);
@@ -566,7 +574,7 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		/* breaks and keeps of the row and of its cells act on the row */
 		const char *bb, *ba;
 		row_breaks(row, rb, &bb, &ba);
-		if (*bb)
+		if (*bb && row != E->moved_break)
 			em_force(E, bb);
 		int kwp = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE));
 		if (kwp)
@@ -687,6 +695,12 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		forget_list(E->L, &scratch);
 		vl_free(&scratch);
 	}
+	/* a break before the first body row was made the table's own
+	 * (table_first_break): the header stays with that row */
+	const folio_fo *saved_moved = E->moved_break;
+	if (*table_first_break(table))
+		E->moved_break = folio_fo_child(folio_fo_child(table, FOLIO_FO_TABLE_BODY, NULL),
+		                                FOLIO_FO_TABLE_ROW, NULL);
 	if (header) {
 		E->table = ti;
 		E->row_header = true;
@@ -724,6 +738,7 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		em_force(E, kinds[trailing]);
 	E->table = saved_t;
 	E->row_header = saved_h;
+	E->moved_break = saved_moved;
 	free(tc.w);
 	free(tc.x);
 }

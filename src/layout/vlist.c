@@ -163,11 +163,20 @@ em_force(emitter *E, const char *kind)
 	E->have_space = false;
 	E->space = 0;
 	E->space_retain = false;
-	vitem *it = vl_push(E->out, V_PENALTY);
-	it->pen = PEN_FORCE;
-	it->force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2
+	int force = !strcmp(kind, "odd-page") ? 1 : !strcmp(kind, "even-page") ? 2
 	          : !strcmp(kind, "column") ? 3 : 0;
 	E->keep_next = 0;
+	/* breaks with nothing between them are one break (a break-after and
+	 * the next break-before); odd/even wins over a plain page break */
+	vitem *prev = E->out->n ? &E->out->items[E->out->n - 1] : NULL;
+	if (prev && prev->kind == V_PENALTY && prev->pen <= PEN_FORCE) {
+		if (force == 1 || force == 2 || (force == 0 && prev->force == 3))
+			prev->force = force;
+		return;
+	}
+	vitem *it = vl_push(E->out, V_PENALTY);
+	it->pen = PEN_FORCE;
+	it->force = force;
 }
 
 void
