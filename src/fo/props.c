@@ -275,6 +275,10 @@ parse_func(folio_arena *arena, const char *s, folio_value *out)
 	const char *a = skip_ws(open + 1);
 	if (*a != ')') {
 		const char *e = parse_number(a, &arg);
+		/* proportional-column-width(25%): FOP takes the number as
+		 * the proportion, so do we */
+		if (e && *skip_ws(e) == '%')
+			e = skip_ws(e) + 1;
 		if (!e || *skip_ws(e) != ')')
 			return false;
 	}

@@ -138,6 +138,10 @@ test_values(void)
 	                        "proportional-column-width(3)", FOLIO_PT(12), &v) &&
 	      v.kind == FOLIO_V_FUNC && v.num == 3 &&
 	      !strcmp(v.str, "proportional-column-width"), "function value");
+	CHECK(folio_value_parse(a, FOLIO_PROP_COLUMN_WIDTH,
+	                        "proportional-column-width(25%)", FOLIO_PT(12), &v) &&
+	      v.kind == FOLIO_V_FUNC && v.num == 25,
+	      "a percentage in proportional-column-width() is its proportion (FOP)");
 	CHECK(folio_value_parse(a, FOLIO_PROP_BORDER_BEFORE_WIDTH, "thin", FOLIO_PT(12), &v) &&
 	      v.kind == FOLIO_V_LEN && v.len == FOLIO_PT(0.5), "thin border");
 	CHECK(!folio_value_parse(a, FOLIO_PROP_SPACE_BEFORE, "12", FOLIO_PT(12), &v),
