@@ -102,6 +102,9 @@ typedef struct rowbox {
 	folio_len start;          /* x of the table's start edge in the column */
 	bool collapse;            /* border-collapse="collapse" */
 	bool splittable;          /* may be cut at a page end */
+	bool cells_kept_next;     /* a cell (or its last block) is kept with
+	                             what follows: the row's end is not a place
+	                             to leave content of it behind */
 	footnote *feet;           /* footnotes cited inside the cells */
 	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
 	int brk;                  /* in a row group: 1 + the kind of a forced

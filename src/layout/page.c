@@ -355,6 +355,8 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 {
 	folio_len y = 0, foot = L->carry ? feet_height(L->carry) + sep_h : 0;
 	int best = -1;         /* the last free break (cost 0) */
+	folio_len best_y = 0, best_foot = 0;  /* y (spaces at their minimum) and
+	                                         footnotes at that break */
 	int cheap = -1;        /* the least costly kept break, the later if equal */
 	bool started = false;
 	folio_len shrink = 0;  /* how much the glue so far on the page can give */
@@ -400,6 +402,28 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 				return j + 1;
 			}
 			if (started && ys + it->h + foot + extra > H) {
+				/* rows kept together with what follows them (no free
+				 * break after the last free one): the first of them is
+				 * cut to fill the page rather than leaving it short, as
+				 * FOP does -- the keeps are between rows, not inside */
+				int b = best + 1;
+				while (best >= 0 && b < j && v->items[b].kind != V_BOX)
+					b++;
+				if (best >= 0 && b < j && (v->items[b].row || v->items[b].grp) &&
+				    !(v->items[b].row && v->items[b].row->cells_kept_next) &&
+				    !L->trial) {
+					vitem *rb = &v->items[b];
+					folio_len rtf = rb->table && rb->table->footer && !rb->is_header &&
+					                !rb->is_footer ? rb->table->footer_h : 0;
+					/* (strictly inside it: its end is kept with what
+					 * follows) */
+					folio_len lim = H - best_foot - rtf;
+					if (best_y + rb->h <= lim)
+						lim = best_y + rb->h - 1;
+					if (!feet_height(rb->feet) &&
+					    try_row_split(L, rb, best_y, lim, false, b, c, false))
+						return b;
+				}
 				if (best >= 0) {
 					*next = best + 1;
 					return best;
@@ -419,12 +443,15 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			foot += extra - tf;
 			started = true;
 		} else if (it->kind == V_GLUE) {
-			shrink += it->shrink;
-			if (it->pen == 0)
+			if (it->pen == 0) {
 				best = j;
-			else if (it->pen < PEN_INF &&
-			         (cheap < 0 || it->pen <= v->items[cheap].pen))
+				best_y = y - shrink;
+				best_foot = foot;
+			} else if (it->pen < PEN_INF &&
+			           (cheap < 0 || it->pen <= v->items[cheap].pen)) {
 				cheap = j;
+			}
+			shrink += it->shrink;
 			y += it->h;
 		} else if (it->pen <= PEN_FORCE) {
 			*force = it->force;
@@ -432,6 +459,8 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 			return j;
 		} else if (it->pen == 0) {
 			best = j;
+			best_y = y - shrink;
+			best_foot = foot;
 		} else if (it->pen < PEN_INF &&
 		           (cheap < 0 || it->pen <= v->items[cheap].pen)) {
 			cheap = j;

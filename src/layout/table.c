@@ -591,6 +591,8 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		 * when it does not fit any page) */
 		rb->splittable = !hold && !in_keep(E) && rb->min_h == 0 &&
 		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
+		rb->cells_kept_next = !folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE) &&
+		                      row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE);
 		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
 		if (kwn > E->keep_next)
 			E->keep_next = kwn;
