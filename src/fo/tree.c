@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define FOLIO_EXT_NS "urn:folio:fo"
@@ -272,10 +273,24 @@ apply_property(builder *b, folio_fo *node, const pending *p_in)
 	folio_len base = id == FOLIO_PROP_FONT_SIZE && node->parent
 	                     ? node->parent->font_size : node->font_size;
 	if (!folio_value_parse(b->doc->arena, id, p->value, base, &v)) {
-		folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-value",
-		              "invalid value \"%s\" for %s on fo:%s; ignored",
-		              p->value, name, folio_fo_name(node->kind));
-		return;
+		/* a length without a unit: FOP reads it as pixels at 72 dpi,
+		 * that is points; so do we, and say so */
+		char *end = NULL;
+		double n = strtod(p->value, &end);
+		char withpt[64];
+		if (end && end != p->value && !*end && isfinite(n) &&
+		    snprintf(withpt, sizeof withpt, "%spt", p->value) < (int)sizeof withpt &&
+		    folio_value_parse(b->doc->arena, id, withpt, base, &v)) {
+			folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-value",
+			              "length \"%s\" for %s on fo:%s has no unit; read as "
+			              "%s (as FOP does)", p->value, name,
+			              folio_fo_name(node->kind), withpt);
+		} else {
+			folio_fo_diag(b->d, b->doc, node, FOLIO_WARNING, "fo-value",
+			              "invalid value \"%s\" for %s on fo:%s; ignored",
+			              p->value, name, folio_fo_name(node->kind));
+			return;
+		}
 	}
 	if (out_of_range(b, node, id, p->value, &v))
 		return;
