@@ -742,7 +742,11 @@
         <xsl:otherwise>left</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <fo:table-cell border="{$document-rule}" padding="{$document-cell-padding}">
+    <!-- a cell cut at a page end keeps its rules on both pages: the grid
+         stays closed (padding goes, as usual) -->
+    <fo:table-cell border="{$document-rule}" padding="{$document-cell-padding}"
+                   border-before-width.conditionality="retain"
+                   border-after-width.conditionality="retain">
       <xsl:if test="$span > 1">
         <xsl:attribute name="number-columns-spanned">
           <xsl:value-of select="$span"/>

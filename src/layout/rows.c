@@ -30,6 +30,26 @@ cell_height(const rowcell *c)
 	return vl_height(c->v, c->from, c->to) + c->in_top + c->in_bottom;
 }
 
+/* A part of a cut cell loses its padding and border on the cut side
+ * (before: the continuation's top; else the first part's bottom) unless
+ * their conditionality is "retain". */
+static void
+cell_cut_edge(rowcell *c, bool before, bool collapse)
+{
+	int side = before ? FOLIO_SIDE_BEFORE : FOLIO_SIDE_AFTER;
+	folio_len *in = before ? &c->in_top : &c->in_bottom;
+	if (!folio_fo_is(c->fo, before ? FOLIO_PROP_PADDING_BEFORE_CONDITIONALITY
+	                               : FOLIO_PROP_PADDING_AFTER_CONDITIONALITY, "retain"))
+		*in -= padding_of(c->fo, side, c->w);
+	if (!folio_fo_is(c->fo, before ? FOLIO_PROP_BORDER_BEFORE_WIDTH_CONDITIONALITY
+	                               : FOLIO_PROP_BORDER_AFTER_WIDTH_CONDITIONALITY, "retain")) {
+		*in -= c->b[side].width / (collapse ? 2 : 1);
+		c->b[side].width = 0;
+	}
+	if (*in < 0)
+		*in = 0;
+}
+
 folio_len
 row_height(const rowbox *rb)
 {
@@ -167,7 +187,11 @@ row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
 	bool any = false, rest = false, empty = false;
 	for (int i = 0; i < rb->n; i++) {
 		rowcell *c = &rb->cells[i];
-		folio_len room = avail - c->in_top - c->in_bottom;
+		/* the first part keeps its bottom padding and border only when
+		 * they are retained (cell_cut_edge) */
+		rowcell part = *c;
+		cell_cut_edge(&part, false, rb->collapse);
+		folio_len room = avail - c->in_top - part.in_bottom;
 		cut[i] = room > 0 ? vl_break_within(c->v, c->from, c->to, room) : c->from;
 		if (vl_height(c->v, c->from, cut[i]) > 0)
 			any = true;
@@ -190,7 +214,10 @@ row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
 	for (int i = 0; i < rb->n; i++) {
 		first->cells[i].to = cut[i];
 		rb->cells[i].from = cut[i];
-		/* the continuation has no border between the parts' content */
+		/* padding and borders at the cut go unless retained
+		 * (conditionality, "discard" by default) */
+		cell_cut_edge(&first->cells[i], false, rb->collapse);
+		cell_cut_edge(&rb->cells[i], true, rb->collapse);
 	}
 	free(cut);
 	*h1 = row_height(first);
