@@ -444,6 +444,8 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 		const folio_value *ei = folio_fo_specified(label, FOLIO_PROP_END_INDENT);
 		if (si && si->kind != FOLIO_V_FUNC)
 			lg.start = folio_fo_len(label, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
+		else if (!si)
+			lg.start = geo.start + folio_fo_len(label, FOLIO_PROP_MARGIN_LEFT, E->ref_w, 0);
 		if (ei && ei->kind == FOLIO_V_FUNC && !strcmp(ei->str, "label-end"))
 			lg.end = E->ref_w - (geo.start + pdbs - pls);
 		else if (ei)
@@ -472,8 +474,12 @@ lay_list_item(emitter *E, const folio_fo *item, blockgeo geo)
 			bg.start = geo.start + pdbs;
 		else if (si)
 			bg.start = folio_fo_len(body, FOLIO_PROP_START_INDENT, E->ref_w, geo.start);
+		else    /* a margin stands for the indent (XSL 5.3.2) */
+			bg.start = geo.start + folio_fo_len(body, FOLIO_PROP_MARGIN_LEFT, E->ref_w, 0);
 		if (ei && ei->kind != FOLIO_V_FUNC)
 			bg.end = folio_fo_len(body, FOLIO_PROP_END_INDENT, E->ref_w, geo.end);
+		else if (!ei)
+			bg.end = geo.end + folio_fo_len(body, FOLIO_PROP_MARGIN_RIGHT, E->ref_w, 0);
 		/* a keep-with-previous on the label's first block keeps the
 		 * item with what precedes it (the label rides on the body) */
 		const folio_fo *lb = label ? folio_fo_child(label, FOLIO_FO_BLOCK, NULL) : NULL;

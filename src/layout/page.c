@@ -780,8 +780,20 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		              "page master \"%s\" selects no simple-page-master", mref);
 		return number - 1;
 	}
+	/* the flow is set at the width of the first page that takes it (a
+	 * first page for another flow, a cover, does not count) */
 	master first;
 	master_geometry(spm, &first);
+	const folio_fo *fl = folio_fo_child(ps, FOLIO_FO_FLOW, NULL);
+	const char *fname = fl ? folio_fo_str(fl, FOLIO_PROP_FLOW_NAME) : "";
+	for (int k = 1; k < 8 && fl && strcmp(first.body_name, fname); k++) {
+		pagectx kc = {k, number + k, false, false};
+		const folio_fo *ks = select_master(L, m, &kc);
+		master km;
+		master_geometry(ks ? ks : spm, &km);
+		if (!strcmp(km.body_name, fname))
+			first = km;
+	}
 
 	L->body_w = first.bw;
 	folio_len sep_h = separator_height(L, ps, first.bw);

@@ -1041,9 +1041,22 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	if (!p->content) {
 		/* ids of inlines with no text (a wrapper around blocks, an empty
 		 * wrapper) stand at the next box */
-		for (int m = 0; m < p->nmarks; m++)
+		bool feet = false;
+		for (int m = 0; m < p->nmarks; m++) {
 			if (!p->marks[m].foot && p->marks[m].id)
 				refs_at_next_box(E->L, E, p->marks[m].id, p->marks[m].site);
+			if (p->marks[m].foot) {
+				footnote **t = &E->L->pending_feet;
+				while (*t)
+					t = &(*t)->next;
+				*t = p->marks[m].foot;
+				feet = true;
+			}
+		}
+		/* a footnote cited by an empty inline still goes on the page:
+		 * an empty box here carries it */
+		if (feet)
+			em_box(E, 0, NULL, block);
 		para_reset(p);
 		return;
 	}
