@@ -527,19 +527,20 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	folio_value w = folio_fo_get(node, FOLIO_PROP_INLINE_PROGRESSION_DIMENSION);
 	if (w.kind != FOLIO_V_LEN && w.kind != FOLIO_V_PCT)
 		w = folio_fo_get(node, FOLIO_PROP_WIDTH);
+	/* a percentage is of the containing reference area's width */
 	folio_len width = w.kind == FOLIO_V_LEN ? w.len
-	                : w.kind == FOLIO_V_PCT ? (folio_len)((double)avail * w.num / 100)
+	                : w.kind == FOLIO_V_PCT ? (folio_len)((double)E->ref_w * w.num / 100)
 	                                        : avail;
+	if (width < 0)
+		width = 0;   /* indents wider than the area: words go one a line */
 	folio_value h = folio_fo_get(node, FOLIO_PROP_BLOCK_PROGRESSION_DIMENSION);
 	if (h.kind != FOLIO_V_LEN)
 		h = folio_fo_get(node, FOLIO_PROP_HEIGHT);
 	/* the container's own background and borders go around its width */
 	if (E->deco && E->deco->fo == node)
 		E->deco->w += width - avail;
-	if (width == avail && h.kind != FOLIO_V_LEN) {
-		lay_children(E, node, geo);
-		return;
-	}
+	/* the container is a reference area: indents inside it are measured
+	 * from its edges, percentages from its width */
 	vlist v = {0};
 	emitter sub = {.L = E->L, .out = &v, .ref_w = width, .depth = E->depth + 1};
 	lay_children(&sub, node, (blockgeo){0, 0, true});
@@ -547,44 +548,7 @@ lay_container(emitter *E, const folio_fo *node, blockgeo geo)
 	marks_adopt(E->L, &v, E->out);
 	if (h.kind != FOLIO_V_LEN) {
 		/* only the width is set: the content still breaks across pages */
-		int base = E->out->n;
-		deco **seen = NULL;
-		int nseen = 0;
-		for (int i = 0; i < v.n; i++) {
-			vitem *it = vl_push(E->out, v.items[i].kind);
-			*it = v.items[i];
-			for (folio_area *a = it->areas; a; a = a->next)
-				area_shift(a, geo.start, 0);
-			/* the content's decos now stand inside the container's
-			 * (its background and borders are drawn around it) */
-			for (deco *d = it->deco; d; d = d->parent) {
-				int k = 0;
-				while (k < nseen && seen[k] != d)
-					k++;
-				if (k < nseen)
-					break;
-				seen = folio_realloc_array(seen, (size_t)nseen + 1, sizeof *seen);
-				seen[nseen++] = d;
-				d->x += geo.start;
-				d->first_box += base;
-				d->last_box += base;
-				if (!d->parent) {
-					d->parent = E->deco;
-					break;
-				}
-			}
-			if (!it->deco)
-				it->deco = E->deco;
-			if (it->kind == V_BOX) {
-				E->last_box = E->out->n;
-				for (deco *d = E->deco; d; d = d->parent) {
-					if (d->first_box < 0)
-						d->first_box = E->out->n - 1;
-					d->last_box = E->out->n - 1;
-				}
-			}
-		}
-		free(seen);
+		em_adopt(E, &sub, geo.start);
 		vl_free(&v);
 		return;
 	}

@@ -225,6 +225,8 @@ typedef struct emitter {
 	int last_box;             /* 1 + the index of the last box; 0 = none */
 	int keep_next;            /* the next break opportunity costs this much
 	                             (a keep-with-next/previous); 0 = free */
+	int lead_keep;            /* a keep-with-previous given before the first
+	                             box (em_adopt keeps it) */
 	deco *deco;               /* innermost open deco */
 	tblinfo *table;           /* table whose rows are being emitted */
 	bool row_header;          /* rows being emitted are header rows */
@@ -254,6 +256,10 @@ void em_space(emitter *E, folio_len s, folio_len min, bool retain);
 void em_force(emitter *E, const char *kind);
 void em_keep_previous(emitter *E, int cost);
 void em_flush_space(emitter *E);
+/* Appends the items of sub's list (laid out on its own, e.g. inside a
+ * block-container) shifted by dx, with the break before them, open keeps
+ * and decos carried over; sub's list is left to be freed. */
+void em_adopt(emitter *E, const emitter *sub, folio_len dx);
 /* Places items [from, to) at (x0, y0) under parent, drawing decos; returns
  * the height used.  Leading glue and penalties are skipped. */
 folio_len vl_place(layout *L, vlist *v, int from, int to, folio_len x0,

@@ -191,6 +191,83 @@ em_keep_previous(emitter *E, int cost)
 	}
 	if (cost > E->keep_next)
 		E->keep_next = cost;
+	if (!E->last_box && cost > E->lead_keep)
+		E->lead_keep = cost;   /* before any box: for whoever adopts this list */
+}
+
+void
+em_adopt(emitter *E, const emitter *sub, folio_len dx)
+{
+	vlist *v = sub->out;
+	em_flush_space(E);
+	int base = E->out->n;
+	bool first_box = true;
+	deco **seen = NULL;
+	int nseen = 0;
+	for (int i = 0; i < v->n; i++) {
+		if (v->items[i].kind == V_BOX && first_box) {
+			/* the break before the first box: what keeps the list's
+			 * start with what precedes it, and the keeps open here */
+			first_box = false;
+			if (last_is_box(E))
+				em_penalty(E, sub->lead_keep);
+			else if (sub->lead_keep)
+				em_keep_previous(E, sub->lead_keep);
+		}
+		vitem *it = vl_push(E->out, v->items[i].kind);
+		*it = v->items[i];
+		for (folio_area *a = it->areas; a; a = a->next)
+			area_shift(a, dx, 0);
+		/* breaks inside cost at least what open keep-togethers say */
+		if (it->kind != V_BOX && it->pen > PEN_FORCE) {
+			int k = kept(E);
+			if (k > it->pen)
+				it->pen = k;
+		}
+		/* the list's decos now stand inside the open one */
+		for (deco *d = it->deco; d; d = d->parent) {
+			int k = 0;
+			while (k < nseen && seen[k] != d)
+				k++;
+			if (k < nseen)
+				break;
+			seen = folio_realloc_array(seen, (size_t)nseen + 1, sizeof *seen);
+			seen[nseen++] = d;
+			d->x += dx;
+			d->first_box += base;
+			d->last_box += base;
+			if (!d->parent) {
+				d->parent = E->deco;
+				break;
+			}
+		}
+		if (!it->deco)
+			it->deco = E->deco;
+		if (it->kind == V_BOX) {
+			int idx = E->out->n - 1;
+			E->last_box = E->out->n;
+			/* ids, markers and footnotes waiting for a box */
+			if (E->L->nrefs)
+				refs_box_emitted(E->L, E->out, idx);
+			if (E->L->nmarks)
+				marks_box_emitted(E->L, E->out, idx);
+			if (E->L->pending_feet) {
+				footnote **t = &it->feet;
+				while (*t)
+					t = &(*t)->next;
+				*t = E->L->pending_feet;
+				E->L->pending_feet = NULL;
+			}
+			for (deco *d = E->deco; d; d = d->parent) {
+				if (d->first_box < 0)
+					d->first_box = E->out->n - 1;
+				d->last_box = E->out->n - 1;
+			}
+		}
+	}
+	free(seen);
+	/* a keep-with-next at the list's end goes on after it */
+	E->keep_next = first_box ? E->keep_next : sub->keep_next;
 }
 
 /* ---- areas ---- */
