@@ -312,11 +312,15 @@ group_split(layout *L, rowgroup *g, folio_len avail, bool at_top, folio_len *h1,
 	for (int r = 0; r < j; r++)
 		for (int i = 0; i < g->rows[r]->n; i++)
 			carried += r + g->rows[r]->cells[i].rows - 1 >= j;
-	/* row j itself is cut when all its cells can start here */
+	/* row j itself is cut when all its cells can start here, and it is
+	 * not kept together (then the group breaks above it) */
 	rowbox *rj = row_copy(L, g->rows[j], carried);
 	folio_len a, b;
-	rowbox *first_j = avail - y > 0 ? row_split(L, rj, avail - y, at_top && j == 0, &a, &b)
-	                                : NULL;
+	bool kept = rj->rowfo && rj->rowfo->kind == FOLIO_FO_TABLE_ROW &&
+	            folio_fo_keep(rj->rowfo, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE) &&
+	            !(at_top && j == 0);
+	rowbox *first_j = avail - y > 0 && !kept
+	                  ? row_split(L, rj, avail - y, at_top && j == 0, &a, &b) : NULL;
 	if (!first_j && j == 0)
 		return NULL;
 	/* cells spanning from above are cut at the page end, not at the top

@@ -387,11 +387,9 @@ run_emit(emitter *E, rowrun *run, folio_area **hold, folio_len *hold_h)
 	g->h = folio_arena_alloc(L->arena, (size_t)run->n * sizeof *g->h);
 	memcpy(g->rows, run->rows, (size_t)run->n * sizeof *g->rows);
 	g->n = run->n;
+	/* (a row kept together is not cut inside: group_split breaks the
+	 * group above it) */
 	g->splittable = !hold && !in_keep(E);
-	for (int j = 0; j < g->n; j++)
-		if (g->rows[j]->rowfo && g->rows[j]->rowfo->kind == FOLIO_FO_TABLE_ROW &&
-		    folio_fo_keep(g->rows[j]->rowfo, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE))
-			g->splittable = false;
 	folio_len y = group_heights(g);
 	folio_area *areas = NULL;
 	if (hold) {
