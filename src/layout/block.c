@@ -587,6 +587,19 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	folio_len pad[4];
 	for (int s = 0; s < 4; s++)
 		pad[s] = padding_of(node, s, rw);
+	/* a table in the collapsing border model takes no room for its border
+	 * or padding: its borders take part in its cells' (table.c), and are
+	 * drawn centred on the outer grid lines (also where no cell is) */
+	folio_border centred[4];
+	bool collapsed = node->kind == FOLIO_FO_TABLE &&
+	                 !folio_fo_is(node, FOLIO_PROP_BORDER_COLLAPSE, "separate");
+	if (collapsed) {
+		memcpy(centred, b, sizeof centred);
+		for (int s = 0; s < 4; s++) {
+			b[s].width = 0;
+			pad[s] = 0;
+		}
+	}
 
 	blockgeo geo = {parent.start, parent.end, true};
 	if (specified(node, FOLIO_PROP_START_INDENT))
@@ -627,15 +640,25 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	uint32_t bgc = folio_fo_color(node, FOLIO_PROP_BACKGROUND_COLOR);
 	bool decorated = (bgc >> 24) || b[0].width || b[1].width || b[2].width ||
 	                 b[3].width;
+	if (collapsed)
+		decorated = decorated || centred[0].width || centred[1].width ||
+		            centred[2].width || centred[3].width;
 	deco *d = NULL;
 	if (decorated) {
 		d = folio_arena_alloc(L->arena, sizeof *d);
+		memset(d, 0, sizeof *d);
 		d->parent = E->deco;
 		d->fo = node;
 		d->x = geo.start - pad[FOLIO_SIDE_START] - b[FOLIO_SIDE_START].width;
 		d->w = rw - geo.end + pad[FOLIO_SIDE_END] + b[FOLIO_SIDE_END].width - d->x;
 		d->background = bgc;
 		memcpy(d->border, b, sizeof d->border);
+		if (collapsed) {
+			memcpy(d->border, centred, sizeof d->border);
+			d->x -= centred[FOLIO_SIDE_START].width / 2;
+			d->w += (centred[FOLIO_SIDE_START].width + centred[FOLIO_SIDE_END].width) / 2;
+			d->centred = true;
+		}
 		d->first_box = d->last_box = -1;
 		E->deco = d;
 	}

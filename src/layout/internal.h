@@ -32,6 +32,8 @@ typedef struct deco {
 	uint32_t background;
 	folio_border border[4];
 	int first_box, last_box;  /* vlist indexes of its first and last box */
+	bool centred;             /* borders centred on the content's edges (a
+	                             table in the collapsing model) */
 } deco;
 
 typedef struct blockgeo {
@@ -54,6 +56,7 @@ typedef struct tblinfo {
 	const folio_fo *header_fo, *footer_fo;
 	folio_len *cw, *cx;       /* column widths and offsets (arena) */
 	int ncols;
+	struct cgrid *grid;       /* collapsing border model (table.c), or NULL */
 	blockgeo geo;
 	folio_len ref_w;
 } tblinfo;

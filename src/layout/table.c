@@ -14,11 +14,194 @@
 
 #include <string.h>
 
+typedef struct cgrid cgrid;
+
 typedef struct tcols {
 	folio_len *w;     /* widths, malloc'd */
 	folio_len *x;     /* x offsets from the table's start edge */
 	int n;
+	cgrid *grid;      /* collapsing border model: who borders whom */
 } tcols;
+
+/* ---- the collapsing border model ----
+ * Each border between two cells, or between a cell and the table's edge,
+ * is the winner of the borders that meet there: the wider, then the
+ * stronger style (double, solid, dashed, dotted), then the cell's own
+ * over its neighbour's or the table's (XSL 1.1 6.7.10, as FOP).  Every
+ * cell draws its winners centred on its grid lines; its content starts
+ * half a winner inside.  The grid maps each row and column of the table
+ * (header, bodies and footer in order) to the cell that covers it. */
+
+typedef struct gcell {
+	const folio_fo *fo;
+	int r0, r1, c0, c1;       /* rows and columns covered, inclusive */
+} gcell;
+
+struct cgrid {
+	int nrows, ncols;
+	int *at;                  /* nrows * ncols cell indexes, -1 for none */
+	gcell *cells;
+	int ncells;
+	GHashTable *index;        /* fo -> 1 + its index in cells */
+	folio_border edge[4];     /* the table's own borders */
+};
+
+static void
+grid_release(void *p)
+{
+	cgrid *g = p;
+	free(g->at);
+	free(g->cells);
+	g_hash_table_destroy(g->index);
+}
+
+static int
+grid_count_rows(const folio_fo *table)
+{
+	int n = 0;
+	for (const folio_fo *part = table->first; part; part = part->next)
+		if (part->kind == FOLIO_FO_TABLE_HEADER || part->kind == FOLIO_FO_TABLE_BODY ||
+		    part->kind == FOLIO_FO_TABLE_FOOTER)
+			for (const folio_fo *r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL); r;
+			     r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, r))
+				n++;
+	return n;
+}
+
+/* Places one part's cells as make_row does (column-number, spans, cells
+ * under row spans from above). */
+static void
+grid_part(cgrid *g, const folio_fo *part, int *row)
+{
+	int *occ = folio_calloc((size_t)g->ncols, sizeof *occ);
+	int first = *row;
+	int nrows = 0;
+	for (const folio_fo *r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL); r;
+	     r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, r))
+		nrows++;
+	for (const folio_fo *r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, NULL); r;
+	     r = folio_fo_child(part, FOLIO_FO_TABLE_ROW, r), (*row)++) {
+		int col = 0;
+		for (const folio_fo *c = folio_fo_child(r, FOLIO_FO_TABLE_CELL, NULL); c;
+		     c = folio_fo_child(r, FOLIO_FO_TABLE_CELL, c)) {
+			int cn = (int)folio_fo_num(c, FOLIO_PROP_COLUMN_NUMBER, 0);
+			if (cn > 0)
+				col = cn - 1;
+			while (col < g->ncols && occ[col] > 0)
+				col++;
+			if (col >= g->ncols)
+				break;
+			int span = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+			int rows = (int)folio_fo_num(c, FOLIO_PROP_NUMBER_ROWS_SPANNED, 1);
+			span = span < 1 ? 1 : span > g->ncols - col ? g->ncols - col : span;
+			rows = rows < 1 ? 1 : rows > first + nrows - *row ? first + nrows - *row : rows;
+			gcell *gc = &g->cells[g->ncells];
+			*gc = (gcell){c, *row, *row + rows - 1, col, col + span - 1};
+			g_hash_table_insert(g->index, (gpointer)c, GINT_TO_POINTER(g->ncells + 1));
+			for (int rr = gc->r0; rr <= gc->r1; rr++)
+				for (int k = gc->c0; k <= gc->c1; k++)
+					g->at[(size_t)rr * (size_t)g->ncols + (size_t)k] = g->ncells;
+			g->ncells++;
+			if (rows > 1)
+				for (int k = col; k < col + span; k++)
+					occ[k] = rows;
+			col += span;
+		}
+		for (int k = 0; k < g->ncols; k++)
+			if (occ[k] > 0)
+				occ[k]--;
+	}
+	free(occ);
+}
+
+static cgrid *
+grid_build(layout *L, const folio_fo *table, int ncols)
+{
+	if (folio_fo_is(table, FOLIO_PROP_BORDER_COLLAPSE, "separate"))
+		return NULL;
+	int nrows = grid_count_rows(table);
+	int ncells = 0;
+	for (const folio_fo *part = table->first; part; part = part->next)
+		for (const folio_fo *r = part->first; r; r = r->next)
+			if (r->kind == FOLIO_FO_TABLE_ROW)
+				for (const folio_fo *c = r->first; c; c = c->next)
+					ncells += c->kind == FOLIO_FO_TABLE_CELL;
+	/* a giant grid is not worth it: cells keep their own borders */
+	if (nrows == 0 || (size_t)nrows * (size_t)ncols > (size_t)4 << 20)
+		return NULL;
+	cgrid *g = folio_arena_alloc(L->arena, sizeof *g);
+	memset(g, 0, sizeof *g);
+	g->nrows = nrows;
+	g->ncols = ncols;
+	g->at = folio_calloc((size_t)nrows * (size_t)ncols, sizeof *g->at);
+	memset(g->at, 0xff, (size_t)nrows * (size_t)ncols * sizeof *g->at);
+	g->cells = folio_calloc((size_t)(ncells ? ncells : 1), sizeof *g->cells);
+	g->index = g_hash_table_new(g_direct_hash, g_direct_equal);
+	folio_arena_release(L->arena, grid_release, g);
+	border_of(table, g->edge, 0);
+	int row = 0;
+	static const folio_fo_kind order[] = {FOLIO_FO_TABLE_HEADER, FOLIO_FO_TABLE_BODY,
+	                                      FOLIO_FO_TABLE_FOOTER};
+	for (int o = 0; o < 3; o++)
+		for (const folio_fo *part = folio_fo_child(table, order[o], NULL); part;
+		     part = folio_fo_child(table, order[o], part))
+			grid_part(g, part, &row);
+	return g;
+}
+
+static int
+style_rank(int style)
+{
+	return style == FOLIO_BORDER_DOUBLE ? 4 : style == FOLIO_BORDER_SOLID ? 3
+	     : style == FOLIO_BORDER_DASHED ? 2 : style == FOLIO_BORDER_DOTTED ? 1 : 0;
+}
+
+/* b wins over a? (a is the cell's own: it keeps ties) */
+static bool
+border_beats(const folio_border *b, const folio_border *a)
+{
+	if (b->width != a->width)
+		return b->width > a->width;
+	return style_rank(b->style) > style_rank(a->style);
+}
+
+/* The cell's borders after the collapsing model's resolution. */
+static void
+grid_resolve(const cgrid *g, const folio_fo *c, folio_border b[4], folio_len w)
+{
+	gpointer v = g_hash_table_lookup(g->index, c);
+	if (!v)
+		return;
+	const gcell *gc = &g->cells[GPOINTER_TO_INT(v) - 1];
+	folio_border res[4];
+	memcpy(res, b, sizeof res);
+	for (int side = 0; side < 4; side++) {
+		bool vertical = side == FOLIO_SIDE_BEFORE || side == FOLIO_SIDE_AFTER;
+		int from = vertical ? gc->c0 : gc->r0, to = vertical ? gc->c1 : gc->r1;
+		int nr = side == FOLIO_SIDE_BEFORE ? gc->r0 - 1 : side == FOLIO_SIDE_AFTER ? gc->r1 + 1 : 0;
+		int nc = side == FOLIO_SIDE_START ? gc->c0 - 1 : side == FOLIO_SIDE_END ? gc->c1 + 1 : 0;
+		int opposite = side == FOLIO_SIDE_BEFORE ? FOLIO_SIDE_AFTER
+		             : side == FOLIO_SIDE_AFTER ? FOLIO_SIDE_BEFORE
+		             : side == FOLIO_SIDE_START ? FOLIO_SIDE_END : FOLIO_SIDE_START;
+		for (int k = from; k <= to; k++) {
+			int r = vertical ? nr : k, col = vertical ? k : nc;
+			folio_border nb;
+			if (r < 0 || r >= g->nrows || col < 0 || col >= g->ncols) {
+				nb = g->edge[side];   /* the table's edge */
+			} else {
+				int idx = g->at[(size_t)r * (size_t)g->ncols + (size_t)col];
+				if (idx < 0)
+					continue;
+				folio_border o[4];
+				border_of(g->cells[idx].fo, o, w);
+				nb = o[opposite];
+			}
+			if (border_beats(&nb, &res[side]))
+				res[side] = nb;
+		}
+	}
+	memcpy(b, res, sizeof res);
+}
 
 static int
 count_row_columns(const folio_fo *row)
@@ -317,6 +500,8 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 				occ[k] = cb->rows;
 		col += span;
 		border_of(c, cb->b, cb->w);
+		if (tc->grid)
+			grid_resolve(tc->grid, c, cb->b, cb->w);
 		folio_len k = rb->collapse ? 2 : 1;
 		cb->in_top = padding_of(c, FOLIO_SIDE_BEFORE, cb->w) + cb->b[FOLIO_SIDE_BEFORE].width / k;
 		cb->in_bottom = padding_of(c, FOLIO_SIDE_AFTER, cb->w) + cb->b[FOLIO_SIDE_AFTER].width / k;
@@ -639,7 +824,7 @@ table_part_again(layout *L, tblinfo *ti, bool footer, const char *label)
 		return NULL;
 	vlist scratch = {0};
 	emitter FE = {.L = L, .out = &scratch, .ref_w = ti->ref_w};
-	tcols tc = {ti->cw, ti->cx, ti->ncols};
+	tcols tc = {ti->cw, ti->cx, ti->ncols, ti->grid};
 	const char *saved = L->page_label;
 	L->page_label = label;
 	folio_area *areas = NULL;
@@ -665,6 +850,7 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		width = (folio_len)((double)avail * wv.num / 100);
 	tcols tc;
 	columns(E, table, width, &tc);
+	tc.grid = grid_build(E->L, table, tc.n);
 	tblinfo *saved_t = E->table;
 	bool saved_h = E->row_header;
 	const folio_fo *header = folio_fo_child(table, FOLIO_FO_TABLE_HEADER, NULL);
@@ -678,6 +864,7 @@ lay_table(emitter *E, const folio_fo *table, blockgeo geo)
 		ti->header_pn = shows_page_number(header);
 		ti->footer_pn = shows_page_number(footer);
 		ti->ncols = tc.n;
+		ti->grid = tc.grid;
 		ti->cw = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cw);
 		ti->cx = folio_arena_alloc(E->L->arena, (size_t)(tc.n + 1) * sizeof *ti->cx);
 		memcpy(ti->cw, tc.w, (size_t)tc.n * sizeof *ti->cw);

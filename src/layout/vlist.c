@@ -418,6 +418,11 @@ vl_place(layout *L, vlist *v, int from, int to, folio_len x0, folio_len y0,
 			a->border[FOLIO_SIDE_BEFORE].width = 0;
 		if (d->last_box >= to)
 			a->border[FOLIO_SIDE_AFTER].width = 0;
+		if (d->centred) {
+			a->y -= a->border[FOLIO_SIDE_BEFORE].width / 2;
+			a->h += (a->border[FOLIO_SIDE_BEFORE].width +
+			         a->border[FOLIO_SIDE_AFTER].width) / 2;
+		}
 		area_append(parent, a);
 	}
 	free(ext);
