@@ -683,12 +683,16 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 		keep_end(E);
 	folio_len bottom = pad[FOLIO_SIDE_AFTER] + b[FOLIO_SIDE_AFTER].width;
 	if (bottom > 0) {
+		/* a keep-with-next of the content's end goes on past the
+		 * bottom border */
+		int kn = E->keep_next;
 		if (d && d->first_box < 0) {
 			em_box(E, bottom, NULL, node);
 		} else {
 			em_keep_previous(E, PEN_INF);
 			em_box(E, bottom, NULL, node);
 		}
+		E->keep_next = kn;
 	}
 	if (d)
 		E->deco = d->parent;

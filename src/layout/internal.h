@@ -94,6 +94,9 @@ typedef struct rowcell {
 	int rows;                 /* number-rows-spanned */
 	folio_len span_h;         /* height across its rows (rows > 1), set
 	                             when the row group is placed; 0 = the row's */
+	bool kept_next;           /* the cell (or its last block) is kept with
+	                             what follows: a cut must leave some of it
+	                             for the next page */
 } rowcell;
 
 /* A table row in the vertical list: placed lazily, splittable at a page
@@ -105,9 +108,6 @@ typedef struct rowbox {
 	folio_len start;          /* x of the table's start edge in the column */
 	bool collapse;            /* border-collapse="collapse" */
 	bool splittable;          /* may be cut at a page end */
-	bool cells_kept_next;     /* a cell (or its last block) is kept with
-	                             what follows: the row's end is not a place
-	                             to leave content of it behind */
 	footnote *feet;           /* footnotes cited inside the cells */
 	const folio_fo *rowfo;    /* the row (or the body for cell-only rows) */
 	int brk;                  /* in a row group: 1 + the kind of a forced

@@ -406,11 +406,21 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 				 * break after the last free one): the first of them is
 				 * cut to fill the page rather than leaving it short, as
 				 * FOP does -- the keeps are between rows, not inside */
+				/* (the row may come after boxes glued to it, such as
+				 * its table's top border) */
 				int b = best + 1;
-				while (best >= 0 && b < j && v->items[b].kind != V_BOX)
+				folio_len yb = best_y;
+				if (best >= 0 && v->items[best].kind == V_GLUE)
+					yb += v->items[best].h;
+				while (best >= 0 && b < j && !v->items[b].row && !v->items[b].grp &&
+				       (v->items[b].kind != V_BOX || !v->items[b].feet) &&
+				       (v->items[b].kind == V_BOX || v->items[b].pen >= PEN_INF ||
+				        v->items[b].kind == V_GLUE)) {
+					if (v->items[b].kind != V_PENALTY)
+						yb += v->items[b].h;
 					b++;
+				}
 				if (best >= 0 && b < j && (v->items[b].row || v->items[b].grp) &&
-				    !(v->items[b].row && v->items[b].row->cells_kept_next) &&
 				    !L->trial) {
 					vitem *rb = &v->items[b];
 					folio_len rtf = rb->table && rb->table->footer && !rb->is_header &&
@@ -418,10 +428,10 @@ fit_page(layout *L, vlist *v, int i, folio_len H, folio_len sep_h, cut *c)
 					/* (strictly inside it: its end is kept with what
 					 * follows) */
 					folio_len lim = H - best_foot - rtf;
-					if (best_y + rb->h <= lim)
-						lim = best_y + rb->h - 1;
+					if (yb + rb->h <= lim)
+						lim = yb + rb->h - 1;
 					if (!feet_height(rb->feet) &&
-					    try_row_split(L, rb, best_y, lim, false, b, c, false))
+					    try_row_split(L, rb, yb, lim, false, b, c, false))
 						return b;
 				}
 				if (best >= 0) {

@@ -185,6 +185,21 @@ row_split(layout *L, rowbox *rb, folio_len avail, bool at_top, folio_len *h1,
 {
 	int *cut = folio_calloc((size_t)rb->n + 1, sizeof *cut);
 	bool any = false, rest = false, empty = false;
+	/* content kept with what follows its cell may not all stay on this
+	 * page: the cut line moves up to its last break, for every cell (a
+	 * row is cut at one height, as FOP does) */
+	for (int i = 0; i < rb->n; i++) {
+		rowcell *c = &rb->cells[i];
+		folio_len all = vl_height(c->v, c->from, c->to);
+		if (!c->kept_next || all <= 0 || c->in_top + all > avail)
+			continue;
+		int k = vl_break_within(c->v, c->from, c->to, all - 1);
+		folio_len line = c->in_top + vl_height(c->v, c->from, k);
+		rowcell part = *c;
+		cell_cut_edge(&part, false, rb->collapse);
+		if (line + part.in_bottom < avail)
+			avail = line + part.in_bottom;
+	}
 	for (int i = 0; i < rb->n; i++) {
 		rowcell *c = &rb->cells[i];
 		/* the first part keeps its bottom padding and border only when
@@ -298,6 +313,20 @@ group_split(layout *L, rowgroup *g, folio_len avail, bool at_top, folio_len *h1,
             folio_len *h2)
 {
 	group_heights(g);
+	/* a cell kept with what follows may not end on this page: the cut
+	 * line goes up to its last break (as in row_split) */
+	folio_len top = 0;
+	for (int r = 0; r < g->n; top += g->h[r], r++)
+		for (int i = 0; i < g->rows[r]->n; i++) {
+			rowcell *c = &g->rows[r]->cells[i];
+			folio_len all = vl_height(c->v, c->from, c->to);
+			if (!c->kept_next || all <= 0 || top + c->in_top + all > avail)
+				continue;
+			int k = vl_break_within(c->v, c->from, c->to, all - 1);
+			folio_len line = top + c->in_top + vl_height(c->v, c->from, k);
+			if (line < avail)
+				avail = line;
+		}
 	/* rows that fit whole; row j is the first that does not */
 	folio_len y = 0;
 	int j = 0;
@@ -333,7 +362,7 @@ group_split(layout *L, rowgroup *g, folio_len avail, bool at_top, folio_len *h1,
 	f->h = folio_arena_alloc(L->arena, (size_t)(nfirst + 1) * sizeof *f->h);
 	f->n = nfirst;
 	f->splittable = g->splittable;
-	folio_len top = 0;
+	top = 0;
 	for (int r = 0; r < j; r++) {
 		rowbox *orig = g->rows[r];
 		rowbox *fr = row_copy(L, orig, 0);

@@ -529,6 +529,8 @@ make_row(emitter *E, const folio_fo *rowfo, const folio_fo *first, int count,
 		     m = folio_fo_child(c, FOLIO_FO_MARKER, m))
 			marks_add(L, m, cb->v, 0);
 		lay_children(&sub, c, g);
+		cb->kept_next = sub.keep_next > 0 ||
+		                folio_fo_keep(c, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE);
 		refs_adopt(L, cb->v, E->out);
 		marks_adopt(L, cb->v, E->out);
 		feet_collect(cb->v, 0, cb->v->n, &rb->feet);
@@ -600,6 +602,19 @@ run_emit(emitter *E, rowrun *run, folio_area **hold, folio_len *hold_h)
 	E->out->items[E->out->n - 1].feet = feet;
 	if (!hold)
 		E->out->items[E->out->n - 1].grp = g;
+	/* keep-with-next of the last row, and of cells ending with the group
+	 * (their last block's too), keeps the group with what follows */
+	int kwn = 0;
+	const rowbox *last = g->rows[g->n - 1];
+	if (last->rowfo && last->rowfo->kind == FOLIO_FO_TABLE_ROW)
+		kwn = keep_cost(folio_fo_keep(last->rowfo, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
+	for (int j = 0; j < g->n; j++)
+		for (int i = 0; i < g->rows[j]->n; i++)
+			if (g->rows[j]->cells[i].kept_next &&
+			    j + g->rows[j]->cells[i].rows >= g->n && kwn < PEN_INF)
+				kwn = PEN_INF;
+	if (kwn > E->keep_next)
+		E->keep_next = kwn;
 	run->n = 0;
 }
 
@@ -774,8 +789,6 @@ emit_rows(emitter *E, const folio_fo *part, const tcols *tc, blockgeo tgeo,
 		 * when it does not fit any page) */
 		rb->splittable = !hold && !in_keep(E) && rb->min_h == 0 &&
 		                 !row_keep(row, FOLIO_PROP_KEEP_TOGETHER_WITHIN_PAGE);
-		rb->cells_kept_next = !folio_fo_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE) &&
-		                      row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE);
 		int kwn = keep_cost(row_keep(row, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE));
 		if (kwn > E->keep_next)
 			E->keep_next = kwn;
