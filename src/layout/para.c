@@ -964,11 +964,12 @@ add_leader_areas(para *p, emitter *E, PangoLayout *pl, PangoLayoutLine *line,
 	}
 }
 
-/* The text of line set alone, justified to width (both its attributes and
- * text taken from pl); NULL when pango gives more than one line. */
+/* The text of line set alone, justified to width or not (both its
+ * attributes and text taken from pl); NULL when pango gives more than one
+ * line. */
 static PangoLayoutLine *
-justify_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs,
-              PangoLayoutLine *line, folio_len width)
+set_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs, PangoLayoutLine *line,
+          folio_len width, bool justify)
 {
 	const char *text = pango_layout_get_text(pl);
 	int start = line->start_index, len = line->length;
@@ -978,13 +979,23 @@ justify_alone(layout *L, PangoLayout *pl, PangoAttrList *attrs,
 	pango_attr_list_update(copy, 0, start, 0);
 	PangoLayout *one = pango_layout_new(L->pctx);
 	folio_arena_release(L->arena, g_object_unref, one);
-	pango_layout_set_text(one, text + start, len);
+	/* a line broken at a soft hyphen shows the hyphen only at a break:
+	 * set alone, it gets a real one */
+	char *own = NULL;
+	if (len >= 2 && !memcmp(text + start + len - 2, "\xc2\xad", 2)) {
+		own = g_strndup(text + start, (gsize)len);
+		own[len - 2] = '-';
+		own[len - 1] = 0;
+		len--;
+	}
+	pango_layout_set_text(one, own ? own : text + start, len);
+	g_free(own);
 	pango_layout_set_attributes(one, copy);
 	pango_attr_list_unref(copy);
 	pango_layout_set_width(one, width);
 	pango_layout_set_wrap(one, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(one, TRUE);
-	pango_layout_set_justify_last_line(one, TRUE);
+	pango_layout_set_justify(one, justify);
+	pango_layout_set_justify_last_line(one, justify);
 	if (pango_layout_get_line_count(one) != 1)
 		return NULL;
 	return pango_layout_get_line_readonly(one, 0);
@@ -1157,9 +1168,20 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 		 * is set again on its own, justified to the width available */
 		if (lastl && al == AL_JUSTIFY && a != AL_JUSTIFY && !p->nleaders &&
 		    !p->nlinks && line->length > 0) {
-			PangoLayoutLine *jl = justify_alone(L, pl, p->attrs, line, avail);
+			PangoLayoutLine *jl = set_alone(L, pl, p->attrs, line, avail, true);
 			if (jl) {
 				line = jl;
+				pango_layout_line_get_extents(line, NULL, &log);
+			}
+		}
+		/* a justified line of one word: pango spreads its letters; it
+		 * stays as it is instead (FOP does the same) */
+		if (al == AL_JUSTIFY && !p->nleaders && !p->nlinks && !p->nboxes &&
+		    line->length > 0 && single_word(pango_layout_get_text(line->layout) +
+		                                    line->start_index, line->length)) {
+			PangoLayoutLine *nl = set_alone(L, pl, p->attrs, line, avail, false);
+			if (nl) {
+				line = nl;
 				pango_layout_line_get_extents(line, NULL, &log);
 			}
 		}
