@@ -965,28 +965,31 @@
   <xsl:template name="document-typo">
     <xsl:param name="s"/>
     <xsl:for-each select="str:tokenize($s, ' ')">
-      <xsl:variable name="a" select="string(.)"/>
-      <xsl:value-of select="$a"/>
-      <xsl:if test="following-sibling::*">
-        <xsl:variable name="b" select="string(following-sibling::*[1])"/>
-        <xsl:choose>
-          <!-- Only a pair with one of these characters can need a
-               NO-BREAK SPACE (each test of document-sep implies one: a
-               period, №, a dash, a digit; the month tests need a
-               number beside the month); the others, most of the text,
-               get their space without the full set of tests. -->
-          <xsl:when test="translate(concat($a, $b), '.№–—-0123456789', '')
-                          != concat($a, $b)">
-            <xsl:call-template name="document-sep">
-              <xsl:with-param name="a" select="$a"/>
-              <xsl:with-param name="b" select="$b"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:text> </xsl:text>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="position() = last()">
+          <xsl:value-of select="."/>
+        </xsl:when>
+        <!-- Only such a pair can need a NO-BREAK SPACE (each test of
+             document-sep implies one of these: a period in either word,
+             "№" in the first, a digit or a dash starting the second, a
+             digit starting the first); the others, most of the text, get
+             their space without the full set of tests.  (contains() on
+             purpose: libxml2's translate() costs far more here.) -->
+        <xsl:when test="not(contains(concat(., ' ', following-sibling::*[1]), '.')
+                            or contains(., '№')
+                            or contains('0123456789', substring(., 1, 1))
+                            or contains('0123456789–—-',
+                                        substring(following-sibling::*[1], 1, 1)))">
+          <xsl:value-of select="concat(., ' ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="."/>
+          <xsl:call-template name="document-sep">
+            <xsl:with-param name="a" select="string(.)"/>
+            <xsl:with-param name="b" select="string(following-sibling::*[1])"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
