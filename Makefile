@@ -39,8 +39,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libstdc++, as in the default order, where they define the same names.
 # About 12 M instructions and a few ms of every cold start (docs/benchmarks.md).
 LINK_ORDER = -Wl,--no-as-needed -lcrypto -lqpdf -lm -lc -lstdc++ -lglib-2.0 \
-             -lgobject-2.0 -lgio-2.0 -lrsvg-2 -lxml2 -lpango-1.0 -lcairo \
+             -lgobject-2.0 -lgio-2.0 -lxml2 -lpango-1.0 -lcairo \
              -lharfbuzz -Wl,--as-needed
+# librsvg is opened on the first SVG (src/image/image.c), not linked.
+FOLIO_LIBS = $(filter-out -lrsvg-2,$(PKG_LIBS))
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
                       src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
@@ -81,7 +83,7 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LINK_ORDER) $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(LINK_ORDER) $(FOLIO_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
