@@ -21,10 +21,10 @@
 # (user + sys), peak RSS (bench/rusage.py: wait4, in microseconds), pages
 # by pdfinfo of each tool's own PDF.  Warm: the same document rendered
 # WARM_DOCS times by a process that stays loaded (folio batch -j 1; FOP in
-# one JVM, bench/FopBatch.java;
-# WeasyPrint imported once, bench/weasy-batch.py), the mean of the second
-# half.  Batch: folio batch -j JOBS, FOP in one warm JVM with JOBS threads,
-# WeasyPrint in JOBS warm processes; BATCH_RUNS runs each (default 1).
+# one JVM, bench/FopBatch.java; WeasyPrint imported once,
+# bench/weasy-batch.py), the mean of the second half.  Batch: folio batch
+# -j JOBS, FOP in one warm JVM with JOBS threads, WeasyPrint in JOBS warm
+# processes; BATCH_RUNS runs each (default 1).
 #
 # Output: Markdown tables on stdout (paste into docs/benchmarks.md), the
 # load average before and after, and the command line.  Needs the
