@@ -956,13 +956,73 @@
        must not break: after "№"; inside a word-numeric date ("6 марта
        2013 г.", "12 апреля 2013 года"); between a year and "г."/"года";
        between initials and surname ("Е.В. Жарких", "Жарких Е.В.");
-       before a dash; before "%"; in "2 кв. 2014".  One pass over the
-       words (EXSLT str:tokenize; $s has single spaces only, so the
-       tokens are exactly its words): a recursion that carried the rest
-       of the string from word to word, and ran every test of
-       document-sep on every pair of words, made this most of a long
-       document's transform. -->
+       before a dash; before "%"; in "2 кв. 2014".  This runs on all the
+       author's text, so it is written for libxslt's speed (each XPath
+       evaluation costs thousands of instructions): stretches where no
+       rule can apply are copied whole, the rest goes word by word over
+       EXSLT str:tokenize ($s has single spaces only, so the tokens are
+       exactly its words), and only pairs a rule could apply to meet
+       document-sep (a recursion over the rest of the string, word by
+       word, used to be most of a long document's transform). -->
   <xsl:template name="document-typo">
+    <xsl:param name="s"/>
+    <xsl:variable name="t" select="concat(' ', $s)"/>
+    <xsl:choose>
+      <!-- No word with a period or №, none starting with a digit or a
+           dash: no pair can need a NO-BREAK SPACE (see below). -->
+      <xsl:when test="not(contains($s, '.') or contains($s, '№')
+                          or contains($t, ' 0') or contains($t, ' 1')
+                          or contains($t, ' 2') or contains($t, ' 3')
+                          or contains($t, ' 4') or contains($t, ' 5')
+                          or contains($t, ' 6') or contains($t, ' 7')
+                          or contains($t, ' 8') or contains($t, ' 9')
+                          or contains($t, ' –') or contains($t, ' —')
+                          or contains($t, ' -'))">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <!-- A long string is halved at a space, so that the halves without
+           such words cost one test each. -->
+      <xsl:when test="string-length($s) > 160
+                      and contains(substring($s, floor(string-length($s) div 2) + 1), ' ')">
+        <xsl:variable name="half" select="floor(string-length($s) div 2)"/>
+        <xsl:variable name="right0" select="substring($s, $half + 1)"/>
+        <xsl:variable name="left"
+                      select="concat(substring($s, 1, $half), substring-before($right0, ' '))"/>
+        <xsl:variable name="right" select="substring-after($right0, ' ')"/>
+        <xsl:call-template name="document-typo">
+          <xsl:with-param name="s" select="$left"/>
+        </xsl:call-template>
+        <!-- the space between the halves -->
+        <xsl:variable name="a" select="string(str:tokenize($left, ' ')[last()])"/>
+        <xsl:variable name="b" select="substring-before(concat($right, ' '), ' ')"/>
+        <xsl:choose>
+          <xsl:when test="not(contains(concat($a, ' ', $b), '.')
+                              or contains($a, '№')
+                              or contains('0123456789', substring($a, 1, 1))
+                              or contains('0123456789–—-', substring($b, 1, 1)))">
+            <xsl:text> </xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="document-sep">
+              <xsl:with-param name="a" select="$a"/>
+              <xsl:with-param name="b" select="$b"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="document-typo">
+          <xsl:with-param name="s" select="$right"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="document-typo-words">
+          <xsl:with-param name="s" select="$s"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Word by word. -->
+  <xsl:template name="document-typo-words">
     <xsl:param name="s"/>
     <xsl:for-each select="str:tokenize($s, ' ')">
       <xsl:choose>
