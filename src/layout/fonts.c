@@ -67,7 +67,7 @@ fontconfig_setup(void)
 	bool no_cache = cd && !FcStrListNext(cd);
 	if (cd)
 		FcStrListDone(cd);
-	if (no_cache)   /* as FcInit does for a configuration without one */
+	if (no_cache)   /* FcInit adds this one (and the system directory) */
 		FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)
 			"<fontconfig><cachedir prefix=\"xdg\">fontconfig</cachedir>"
 			"</fontconfig>", FcFalse);
