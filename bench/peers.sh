@@ -18,12 +18,13 @@
 # Single documents: RUNS (default 5) cold runs of each tool, interleaved
 # (folio, FOP, WeasyPrint, floor, folio, ...) so that load from other
 # processes falls on all of them alike; median wall time, median CPU time
-# (user + sys), peak RSS (/usr/bin/time), pages by pdfinfo of each tool's
-# own PDF.  Warm: the same document rendered WARM_DOCS times by a process
-# that stays loaded (folio batch -j 1; FOP in one JVM, bench/FopBatch.java;
-# WeasyPrint imported once, bench/weasy-batch.py), the mean of the second
-# half.  Batch: folio batch -j JOBS, FOP in one warm JVM with JOBS threads,
-# WeasyPrint in JOBS warm processes; BATCH_RUNS runs each (default 1).
+# (user + sys), peak RSS (bench/rusage.py: wait4, in microseconds), pages
+# by pdfinfo of each tool's own PDF.  Warm: the same document rendered
+# WARM_DOCS times by a process that stays loaded (folio batch -j 1; FOP in
+# one JVM, bench/FopBatch.java; WeasyPrint imported once,
+# bench/weasy-batch.py), the mean of the second half.  Batch: folio batch
+# -j JOBS, FOP in one warm JVM with JOBS threads, WeasyPrint in JOBS warm
+# processes; BATCH_RUNS runs each (default 1).
 #
 # Output: Markdown tables on stdout (paste into docs/benchmarks.md), the
 # load average before and after, and the command line.  Needs the
@@ -70,7 +71,7 @@ FOP_CP=$(for j in fop xmlgraphics-commons batik-all commons-io commons-logging \
            [ -f "/usr/share/java/$j.jar" ] && printf '%s:' "/usr/share/java/$j.jar"; done)
 javac -nowarn -cp "$FOP_CP" -d "$W" bench/FopBatch.java
 cc -O2 bench/floor.c $(pkg-config --cflags --libs pangocairo) -o "$W/floor"
-# (a script, not a function: /usr/bin/time runs it)
+# (a script, not a function: bench/rusage.py execs it)
 printf '#!/bin/sh\nexec java -Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog -cp "%s" FopBatch "%s" "$@"\n' \
   "$FOP_CP$W" "$W/fop.xconf" >"$W/fop-batch"
 chmod +x "$W/fop-batch"
@@ -108,13 +109,15 @@ fi
 
 # --- measuring ------------------------------------------------------------------
 
-# timed FILE CMD... -- runs CMD under /usr/bin/time; appends "wall cpu kib" to FILE
+# timed FILE CMD... -- runs CMD under bench/rusage.py (GNU time's wall, CPU
+# and peak RSS, in microseconds rather than hundredths of a second);
+# appends "wall cpu kib" to FILE
 timed() {
   local res=$1
   shift
-  /usr/bin/time -f '%e %U %S %M' -o "$W/t" "$@" >"$W/cmd.out" 2>"$W/cmd.err" || {
+  python3 "$REPO/bench/rusage.py" "$W/t" "$@" >"$W/cmd.out" 2>"$W/cmd.err" || {
     log "failed: $*"; cat "$W/cmd.err" >&2; exit 1; }
-  awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$W/t" >>"$res"
+  cat "$W/t" >>"$res"
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 pages_of() { pdfinfo "$1" | awk '/^Pages:/{print $2}'; }

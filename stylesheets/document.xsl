@@ -33,7 +33,8 @@
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
                 xmlns:folio="urn:folio:fo"
                 xmlns:d="urn:folio:document"
-                exclude-result-prefixes="d">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="d str">
 
   <xsl:import href="common.xsl"/>
 
@@ -959,36 +960,62 @@
        must not break: after "№"; inside a word-numeric date ("6 марта
        2013 г.", "12 апреля 2013 года"); between a year and "г."/"года";
        between initials and surname ("Е.В. Жарких", "Жарких Е.В.");
-       before a dash; before "%"; in "2 кв. 2014".  Long strings are
-       halved at a space first, so the recursion depth stays small. -->
+       before a dash; before "%"; in "2 кв. 2014".  This runs on all the
+       author's text, so it is written for libxslt's speed (each XPath
+       evaluation costs thousands of instructions): stretches where no
+       rule can apply are copied whole, the rest goes word by word over
+       EXSLT str:tokenize ($s has single spaces only, so the tokens are
+       exactly its words), and only pairs a rule could apply to meet
+       document-sep (a recursion over the rest of the string, word by
+       word, used to be most of a long document's transform). -->
   <xsl:template name="document-typo">
     <xsl:param name="s"/>
+    <xsl:variable name="t" select="concat(' ', $s)"/>
     <xsl:choose>
-      <xsl:when test="string-length($s) > 600">
+      <!-- No word with a period or №, none starting with a digit or a
+           dash: no pair can need a NO-BREAK SPACE (see below). -->
+      <xsl:when test="not(contains($s, '.') or contains($s, '№')
+                          or contains($t, ' 0') or contains($t, ' 1')
+                          or contains($t, ' 2') or contains($t, ' 3')
+                          or contains($t, ' 4') or contains($t, ' 5')
+                          or contains($t, ' 6') or contains($t, ' 7')
+                          or contains($t, ' 8') or contains($t, ' 9')
+                          or contains($t, ' –') or contains($t, ' —')
+                          or contains($t, ' -'))">
+        <xsl:value-of select="$s"/>
+      </xsl:when>
+      <!-- A long string is halved at a space, so that the halves without
+           such words cost one test each. -->
+      <xsl:when test="string-length($s) > 160
+                      and contains(substring($s, floor(string-length($s) div 2) + 1), ' ')">
         <xsl:variable name="half" select="floor(string-length($s) div 2)"/>
         <xsl:variable name="right0" select="substring($s, $half + 1)"/>
+        <xsl:variable name="left"
+                      select="concat(substring($s, 1, $half), substring-before($right0, ' '))"/>
+        <xsl:variable name="right" select="substring-after($right0, ' ')"/>
+        <xsl:call-template name="document-typo">
+          <xsl:with-param name="s" select="$left"/>
+        </xsl:call-template>
+        <!-- the space between the halves -->
+        <xsl:variable name="a" select="string(str:tokenize($left, ' ')[last()])"/>
+        <xsl:variable name="b" select="substring-before(concat($right, ' '), ' ')"/>
         <xsl:choose>
-          <xsl:when test="contains($right0, ' ')">
-            <xsl:variable name="left"
-                          select="concat(substring($s, 1, $half), substring-before($right0, ' '))"/>
-            <xsl:variable name="right" select="substring-after($right0, ' ')"/>
-            <xsl:call-template name="document-typo">
-              <xsl:with-param name="s" select="$left"/>
-            </xsl:call-template>
-            <xsl:call-template name="document-space">
-              <xsl:with-param name="left" select="$left"/>
-              <xsl:with-param name="b" select="substring-before(concat($right, ' '), ' ')"/>
-            </xsl:call-template>
-            <xsl:call-template name="document-typo">
-              <xsl:with-param name="s" select="$right"/>
-            </xsl:call-template>
+          <xsl:when test="not(contains(concat($a, ' ', $b), '.')
+                              or contains($a, '№')
+                              or contains('0123456789', substring($a, 1, 1))
+                              or contains('0123456789–—-', substring($b, 1, 1)))">
+            <xsl:text> </xsl:text>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:call-template name="document-typo-words">
-              <xsl:with-param name="s" select="$s"/>
+            <xsl:call-template name="document-sep">
+              <xsl:with-param name="a" select="$a"/>
+              <xsl:with-param name="b" select="$b"/>
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:call-template name="document-typo">
+          <xsl:with-param name="s" select="$right"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="document-typo-words">
@@ -998,54 +1025,36 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The space between the last word of $left and the word $b. -->
-  <xsl:template name="document-space">
-    <xsl:param name="left"/>
-    <xsl:param name="b"/>
-    <xsl:call-template name="document-sep">
-      <xsl:with-param name="a">
-        <xsl:call-template name="document-last-word">
-          <xsl:with-param name="s" select="$left"/>
-        </xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="b" select="$b"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="document-last-word">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, ' ')">
-        <xsl:call-template name="document-last-word">
-          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$s"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- Word by word. -->
   <xsl:template name="document-typo-words">
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, ' ')">
-        <xsl:variable name="a" select="substring-before($s, ' ')"/>
-        <xsl:variable name="rest" select="substring-after($s, ' ')"/>
-        <xsl:value-of select="$a"/>
-        <xsl:call-template name="document-sep">
-          <xsl:with-param name="a" select="$a"/>
-          <xsl:with-param name="b" select="substring-before(concat($rest, ' '), ' ')"/>
-        </xsl:call-template>
-        <xsl:call-template name="document-typo-words">
-          <xsl:with-param name="s" select="$rest"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$s"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="str:tokenize($s, ' ')">
+      <xsl:choose>
+        <xsl:when test="position() = last()">
+          <xsl:value-of select="."/>
+        </xsl:when>
+        <!-- Only such a pair can need a NO-BREAK SPACE (each test of
+             document-sep implies one of these: a period in either word,
+             "№" in the first, a digit or a dash starting the second, a
+             digit starting the first); the others, most of the text, get
+             their space without the full set of tests.  (contains() on
+             purpose: libxml2's translate() costs far more here.) -->
+        <xsl:when test="not(contains(concat(., ' ', following-sibling::*[1]), '.')
+                            or contains(., '№')
+                            or contains('0123456789', substring(., 1, 1))
+                            or contains('0123456789–—-',
+                                        substring(following-sibling::*[1], 1, 1)))">
+          <xsl:value-of select="concat(., ' ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="."/>
+          <xsl:call-template name="document-sep">
+            <xsl:with-param name="a" select="string(.)"/>
+            <xsl:with-param name="b" select="string(following-sibling::*[1])"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The space between words $a and $b: NO-BREAK SPACE or a space. -->
@@ -1055,16 +1064,22 @@
     <xsl:variable name="digits" select="'0123456789'"/>
     <xsl:variable name="a-number" select="$a != '' and translate($a, $digits, '') = ''"/>
     <xsl:variable name="b-bare" select="translate($b, ',;:.)»', '')"/>
-    <xsl:variable name="a-initials">
-      <xsl:call-template name="document-is-initials">
-        <xsl:with-param name="t" select="$a"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="b-initials">
-      <xsl:call-template name="document-is-initials">
-        <xsl:with-param name="t" select="translate($b, ',;:)»', '')"/>
-      </xsl:call-template>
-    </xsl:variable>
+    <!-- initials: "А." or "А.В." (capital letters) -->
+    <xsl:variable name="a-initials"
+                  select="(string-length($a) = 2 or string-length($a) = 4)
+                          and contains($document-capitals, substring($a, 1, 1))
+                          and substring($a, 2, 1) = '.'
+                          and (string-length($a) = 2
+                               or (contains($document-capitals, substring($a, 3, 1))
+                                   and substring($a, 4, 1) = '.'))"/>
+    <xsl:variable name="bt" select="translate($b, ',;:)»', '')"/>
+    <xsl:variable name="b-initials"
+                  select="(string-length($bt) = 2 or string-length($bt) = 4)
+                          and contains($document-capitals, substring($bt, 1, 1))
+                          and substring($bt, 2, 1) = '.'
+                          and (string-length($bt) = 2
+                               or (contains($document-capitals, substring($bt, 3, 1))
+                                   and substring($bt, 4, 1) = '.'))"/>
     <xsl:choose>
       <!-- № 5 -->
       <xsl:when test="substring($a, string-length($a)) = '№'">&#160;</xsl:when>
@@ -1087,26 +1102,15 @@
       <!-- 20 % -->
       <xsl:when test="$a-number and starts-with($b, '%')">&#160;</xsl:when>
       <!-- Е.В. Жарких -->
-      <xsl:when test="$a-initials = '1' and contains($document-capitals, substring($b, 1, 1))">&#160;</xsl:when>
+      <xsl:when test="$a-initials and contains($document-capitals, substring($b, 1, 1))">&#160;</xsl:when>
       <!-- Жарких Е.В. -->
-      <xsl:when test="$b-initials = '1' and string-length($a) > 1
+      <xsl:when test="$b-initials and string-length($a) > 1
                       and contains($document-capitals, substring($a, 1, 1))
                       and translate(substring($a, string-length($a)), '.,;:)', '') != ''">&#160;</xsl:when>
       <xsl:otherwise>
         <xsl:text> </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- '1' when $t is initials: "А." or "А.В." (capital letters). -->
-  <xsl:template name="document-is-initials">
-    <xsl:param name="t"/>
-    <xsl:if test="(string-length($t) = 2 or string-length($t) = 4)
-                  and contains($document-capitals, substring($t, 1, 1))
-                  and substring($t, 2, 1) = '.'
-                  and (string-length($t) = 2
-                       or (contains($document-capitals, substring($t, 3, 1))
-                           and substring($t, 4, 1) = '.'))">1</xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

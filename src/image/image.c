@@ -3,6 +3,7 @@
  */
 #include "image.h"
 
+#include <dlfcn.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 #include <libxml/parser.h>
@@ -166,6 +167,39 @@ svg_too_costly(const char *data, size_t len)
 	return NULL;
 }
 
+/* librsvg is opened on the first SVG, not linked: it and its own
+ * dependencies cost every cold start about a millisecond of loading and
+ * symbol binding, and most documents have no SVG.  The prototypes come
+ * from rsvg.h, so the calls are checked as if linked. */
+static struct {
+	bool tried;
+	__typeof__(rsvg_handle_new_from_data) *new_from_data;
+	__typeof__(rsvg_handle_get_intrinsic_size_in_pixels) *intrinsic_size;
+	__typeof__(rsvg_handle_get_geometry_for_element) *geometry;
+	__typeof__(rsvg_handle_render_document) *render;
+} rsvg;
+
+static bool
+rsvg_open(void)
+{
+	if (rsvg.tried)
+		return rsvg.render != NULL;
+	rsvg.tried = true;
+	void *so = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return false;
+	*(void **)&rsvg.new_from_data = dlsym(so, "rsvg_handle_new_from_data");
+	*(void **)&rsvg.intrinsic_size = dlsym(so, "rsvg_handle_get_intrinsic_size_in_pixels");
+	*(void **)&rsvg.geometry = dlsym(so, "rsvg_handle_get_geometry_for_element");
+	*(void **)&rsvg.render = dlsym(so, "rsvg_handle_render_document");
+	if (!rsvg.new_from_data || !rsvg.intrinsic_size || !rsvg.geometry ||
+	    !rsvg.render) {
+		rsvg.render = NULL;
+		return false;
+	}
+	return true;
+}
+
 static folio_image *
 from_svg(const char *data, size_t len, const char **why)
 {
@@ -175,17 +209,21 @@ from_svg(const char *data, size_t len, const char **why)
 		*why = costly;
 		return NULL;
 	}
+	if (!rsvg_open()) {
+		*why = "SVG images need librsvg (librsvg-2.so.2), which cannot be loaded";
+		return NULL;
+	}
 	/* no external references: librsvg resolves none without a base file */
-	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)data, len, &err);
+	RsvgHandle *h = rsvg.new_from_data((const guint8 *)data, len, &err);
 	if (!h) {
 		*why = "not a readable SVG document";
 		g_clear_error(&err);
 		return NULL;
 	}
 	gdouble w = 0, hh = 0;
-	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh)) {
+	if (!rsvg.intrinsic_size(h, &w, &hh)) {
 		RsvgRectangle ink, logical;
-		if (rsvg_handle_get_geometry_for_element(h, NULL, &ink, &logical, NULL)) {
+		if (rsvg.geometry(h, NULL, &ink, &logical, NULL)) {
 			w = logical.width;
 			hh = logical.height;
 		}
@@ -385,7 +423,7 @@ folio_image_draw(folio_image *img, cairo_t *cr, double x, double y, double w,
 	cairo_save(cr);
 	if (img->svg) {
 		RsvgRectangle vp = {x, y, w, h};
-		rsvg_handle_render_document(img->svg, cr, &vp, NULL);
+		rsvg.render(img->svg, cr, &vp, NULL);   /* img->svg: rsvg_open() worked */
 	} else if (img->surface) {
 		cairo_translate(cr, x, y);
 		cairo_scale(cr, w / img->px_w, h / img->px_h);
