@@ -7,8 +7,8 @@
 # test-timeout: 600
 . "$(dirname "$0")/../lib.sh"
 
-PASS_FLOOR=227
-STRICT_FLOOR=192
+PASS_FLOOR=251
+STRICT_FLOOR=213
 
 KIT="$REPO/../shared/conformance"
 if [ ! -x "$KIT/run" ]; then
