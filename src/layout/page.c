@@ -679,51 +679,6 @@ fit_columns(layout *L, vlist *v, int i, const master *pm, const vitem **prev_box
 	return ncols;
 }
 
-/* The flow ends on this page of several columns: its columns are
- * balanced (as FOP does), set at the least height that still takes all of
- * the rest, found by halving.  Not with footnotes, which go at the page
- * foot whatever the columns' heights. */
-static int
-balance_columns(layout *L, vlist *v, int start, const master *pm, const vitem *prev0,
-                folio_len sep_h, colfit *cf, int ncols, int *next, int *force,
-                const vitem **prev_box)
-{
-	if (L->carry)
-		return ncols;
-	for (int k = start; k < v->n; k++)
-		if (v->items[k].feet)
-			return ncols;
-	master bm = *pm;
-	folio_len lo = 0, hi = pm->bh;
-	colfit trial[32];
-	while (hi - lo > FOLIO_PT(0.5)) {
-		folio_len mid = lo + (hi - lo) / 2;
-		bm.bh = mid;
-		int f = -1;
-		const vitem *pb = prev0;
-		L->trial = true;
-		int n = fit_columns(L, v, start, &bm, &pb, sep_h, trial, &f);
-		L->trial = false;
-		if (!trial[n - 1].ct.part && !has_boxes(v, trial[n - 1].ct.next, v->n))
-			hi = mid;
-		else
-			lo = mid;
-	}
-	if (hi >= pm->bh)
-		return ncols;
-	bm.bh = hi;
-	int f = -1;
-	const vitem *pb = prev0;
-	int n = fit_columns(L, v, start, &bm, &pb, sep_h, trial, &f);
-	if (trial[n - 1].ct.part || has_boxes(v, trial[n - 1].ct.next, v->n))
-		return ncols;   /* (cutting rows changed the picture: keep it) */
-	memcpy(cf, trial, sizeof trial);
-	*next = trial[n - 1].ct.next;
-	*force = f;
-	*prev_box = pb;
-	return n;
-}
-
 typedef struct pagelist {
 	folio_area **pages;
 	size_t n, cap;
@@ -1013,9 +968,6 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 				}
 			}
 		}
-		if (pm.cols > 1 && !cf[ncols - 1].ct.part && !has_boxes(&v, i, v.n) && !last_after)
-			ncols = balance_columns(L, &v, start, &pm, prev0, sep_h, cf, ncols, &i,
-			                        &force, &prev_box);
 		L->page_from = start;
 		L->page_to = cf[ncols - 1].ct.part ? cf[ncols - 1].end + 1 : cf[ncols - 1].end;
 		L->page_cont_start = cont;
