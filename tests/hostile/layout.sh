@@ -93,6 +93,25 @@ else
   fail "rows-$ROWS/last-row" "row $((ROWS - 1)) is not on the last page"
 fi
 
+# one cell of 2,400 lines on pages of two lines: the row is cut 1,199 times
+# and stays the same item of the vertical list; the no-progress detector
+# (1,000 pages without getting past an item) stopped it with an error
+# before it counted what was left of the row
+python3 -c '
+print("<fo:table><fo:table-body><fo:table-row><fo:table-cell>" +
+      "".join("<fo:block>line %d</fo:block>" % i for i in range(2400)) +
+      "</fo:table-cell></fo:table-row></fo:table-body></fo:table>")' >"$T/in/cell.xml"
+doc "$T/in/cell.fo" 'page-width="50mm" page-height="12mm"' "$T/in/cell.xml"
+made cell-1200-pages "$T/in/cell.fo" ''
+n=$(pages "$T/o/out.pdf")
+if [ "${n:-0}" -eq 1200 ]; then pass cell-1200-pages/all-pages
+else fail cell-1200-pages/all-pages "${n:-0} pages, expected 1200"; fi
+if pdftotext -f 1200 -l 1200 "$T/o/out.pdf" - 2>/dev/null | grep -q -x 'line 2399'; then
+  pass cell-1200-pages/last-line
+else
+  fail cell-1200-pages/last-line "line 2399 is not on page 1200"
+fi
+
 # --- paragraphs -------------------------------------------------------------------
 python3 -c 'print("<fo:block>" + "x" * 10000000 + "</fo:block>")' >"$T/in/word.xml"
 doc "$T/in/word.fo" "$A4" "$T/in/word.xml"
