@@ -59,6 +59,11 @@ refused() {
   expect_rc "$name/exit-1" 1
   if grep -q -E ': error: ' "$ERR" && grep -q -F -e "$word" "$ERR"; then pass "$name/error"
   else fail "$name/error" "no error saying '$word'" "$ERR"; fi
+  if [ "$(grep -c . "$ERR")" -eq 1 ] && grep -q -E "^$in:[0-9]+:[0-9]+: error: " "$ERR"; then
+    pass "$name/one-line"
+  else
+    fail "$name/one-line" "expected one '$in:LINE:COL: error: ...' line" "$ERR"
+  fi
   expect_no_file "$name/no-output" "$T/o/out.pdf"
   if [ $((t1 - t0)) -le 10 ]; then pass "$name/time"
   else fail "$name/time" "took $((t1 - t0)) s"; fi

@@ -19,6 +19,8 @@ io_error() {
   expect_no_crash "$1/no-crash"
   expect_rc "$1/exit-2" 2
   expect_one_line "$1/one-line"
+  if grep -q -E '^[^ ]+: error: ' "$ERR"; then pass "$1/form"
+  else fail "$1/form" "not 'FILE: error: ...'" "$ERR"; fi
   if grep -q -F -e "$2" "$ERR"; then pass "$1/says-why"
   else fail "$1/says-why" "the error does not say '$2'" "$ERR"; fi
 }
