@@ -117,6 +117,18 @@ else
   fail cell-1200-pages/last-line "line 2399 is not on page 1200"
 fi
 
+# the page limit (FOLIO_LIMIT_PAGES, 100,000 per page-sequence) stops a
+# document with an error and no PDF; lowered here to 50 (the same code
+# path, in a second), on pages whose footnotes are still being carried
+python3 -c '
+print("".join("<fo:block>line %d<fo:footnote><fo:inline>*</fo:inline><fo:footnote-body>"
+              "<fo:block>note %d</fo:block></fo:footnote-body></fo:footnote></fo:block>" % (i, i)
+              for i in range(200)))' >"$T/in/limit.xml"
+doc "$T/in/limit.fo" 'page-width="50mm" page-height="12mm"' "$T/in/limit.xml"
+FOLIO_TEST_LIMIT_PAGES=50 refused page-limit "$T/in/limit.fo" 'more than 50 pages'
+# ... which a document below the limit does not reach
+FOLIO_TEST_LIMIT_PAGES=500 made page-limit-not-reached "$T/in/limit.fo" ''
+
 # --- paragraphs -------------------------------------------------------------------
 python3 -c 'print("<fo:block>" + "x" * 10000000 + "</fo:block>")' >"$T/in/word.xml"
 doc "$T/in/word.fo" "$A4" "$T/in/word.xml"
