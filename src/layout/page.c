@@ -1004,9 +1004,11 @@ folio_area_tree *
 folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 {
 	layout L = {.d = d, .doc = doc};
+	size_t errors0 = d->errors;
 	if (!fonts_init(&L)) {
-		folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
-		                "cannot open the font system (fontconfig)");
+		if (d->errors == errors0)   /* (no fonts at all: said already) */
+			folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
+			                "cannot open the font system (fontconfig)");
 		return NULL;
 	}
 	folio_area_tree *t = NULL;
