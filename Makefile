@@ -161,7 +161,8 @@ clean:
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each;
 #                   installs FUZZ_PACKAGES first
 ASAN_BUILD   = build-asan
-SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+SAN_FLAGS    = -fsanitize=address,undefined,float-cast-overflow \
+               -fno-sanitize-recover=undefined,float-cast-overflow \
                -fno-omit-frame-pointer
 # leaks are valgrind's job (make leakcheck): LSan cannot tell fontconfig's
 # process-lifetime caches from our own losses without a suppression list

@@ -1274,7 +1274,7 @@ batch_state_decide(batch_state *s, const batch_jobs *jobs, batch_job *j,
 		j->in_sha256[0] = 0;
 	}
 	const type_deps *d = deps_of(s, j->type);
-	j->deps_sha256 = d->sha256;
+	memcpy(j->deps_sha256, d->sha256, sizeof j->deps_sha256);
 	j->state = JOB_PENDING;
 	if (force || !have_in || !j->in_sha256[0] || stat(j->output, &out_st) != 0 ||
 	    !S_ISREG(out_st.st_mode))

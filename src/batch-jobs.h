@@ -60,7 +60,9 @@ typedef struct batch_job {
 	int64_t rss_kib;    /* that worker's peak RSS after it (KiB), or 0 */
 	char sha256[65];    /* of the PDF; "" when none */
 	char in_sha256[65]; /* of the source (the entry's bytes for entries) */
-	const char *deps_sha256;  /* borrowed from the dependency cache */
+	char deps_sha256[65];  /* of folio, its data files and the options (a
+	                          copy: the dependency cache is reallocated per
+	                          new type and freed before the renders) */
 	char *diags;        /* owned; lines "S<formatted diagnostic>\n" where S
 	                       is E, W or N (severity); or NULL */
 } batch_job;

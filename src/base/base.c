@@ -80,6 +80,17 @@ folio_asprintf(const char *fmt, ...)
 	return b.data;
 }
 
+int
+folio_limit(const char *name, int value)
+{
+	const char *e = getenv(name);
+	if (!e || !*e)
+		return value;
+	char *end;
+	long v = strtol(e, &end, 10);
+	return !*end && v > 0 && v < value ? (int)v : value;
+}
+
 char *
 folio_len_format(folio_len l, char *buf)
 {

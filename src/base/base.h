@@ -45,7 +45,8 @@ char *folio_uri_unwrap(const char *uri, char *out, size_t n);
 
 #define FOLIO_LIMIT_INPUT_BYTES   (256L * 1024 * 1024) /* source or FO file */
 #define FOLIO_LIMIT_DEPTH         1000     /* FO tree nesting */
-#define FOLIO_LIMIT_PAGES         100000   /* pages in one document */
+#define FOLIO_LIMIT_PAGES         folio_limit("FOLIO_TEST_LIMIT_PAGES", 100000)
+                                           /* pages in one page-sequence */
 #define FOLIO_LIMIT_STALL_PAGES   1000     /* pages in a row on which
                                               pagination gets no further */
 #define FOLIO_LIMIT_TABLE_COLUMNS 1000     /* columns in one table */
@@ -66,6 +67,11 @@ char *folio_uri_unwrap(const char *uri, char *out, size_t n);
                                               pango in pieces of at most
                                               this (pango's line widths
                                               overflow past ~300 KB) */
+
+/* value, or the number in environment variable name when that is smaller
+ * and positive: tests reach a limit in a second instead of minutes (a
+ * limit can be lowered this way, never raised). */
+int folio_limit(const char *name, int value);
 
 /* ---- allocation --------------------------------------------------------- */
 

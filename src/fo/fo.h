@@ -160,6 +160,8 @@ uint32_t folio_fo_color(const folio_fo *node, folio_prop_id id);
 /* A string property (font-family, names). */
 const char *folio_fo_str(const folio_fo *node, folio_prop_id id);
 /* A number (widows, orphans, ...), dflt when not a number. */
+/* A number property (a count), within -1e6..1e6 so that it converts to
+ * int; dflt when it is not a number. */
 double folio_fo_num(const folio_fo *node, folio_prop_id id, double dflt);
 /* A keep strength: 0 = auto, INT_MAX = always, else the integer. */
 int folio_fo_keep(const folio_fo *node, folio_prop_id id);

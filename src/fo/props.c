@@ -788,11 +788,17 @@ double
 folio_fo_num(const folio_fo *node, folio_prop_id id, double dflt)
 {
 	folio_value v = folio_fo_get(node, id);
+	double n = dflt;
 	if (v.kind == FOLIO_V_NUM)
-		return v.num;
-	if (v.kind == FOLIO_V_KW && v.str && isdigit((unsigned char)v.str[0]))
-		return atof(v.str);
-	return dflt;
+		n = v.num;
+	else if (v.kind == FOLIO_V_KW && v.str && isdigit((unsigned char)v.str[0]))
+		n = atof(v.str);
+	/* every caller converts to int (counts: columns, spans, widows):
+	 * column-count="25555555555555" was undefined behaviour (found by the
+	 * pipeline fuzzer).  No count means anything past a million. */
+	if (isnan(n))
+		return dflt;
+	return n > 1e6 ? 1e6 : n < -1e6 ? -1e6 : n;
 }
 
 int

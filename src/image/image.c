@@ -281,9 +281,29 @@ on_size(GdkPixbufLoader *ld, int w, int h, gpointer data)
 	}
 }
 
+/* Does a PNG's header declare more than FOLIO_IMAGE_MAX_PIXELS?  gdk-pixbuf's
+ * PNG loader refuses some sizes itself (100,000 x 100,000) before it sends
+ * size-prepared, with an error that says only that the file cannot be
+ * read; the IHDR chunk (always first, at a fixed offset) says why. */
+static bool
+png_too_big(const char *data, size_t len)
+{
+	static const char sig[8] = "\x89PNG\r\n\x1a\n";
+	if (len < 24 || memcmp(data, sig, 8) || memcmp(data + 12, "IHDR", 4))
+		return false;
+	const unsigned char *p = (const unsigned char *)data + 16;
+	uint64_t w = (uint64_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+	uint64_t h = (uint64_t)p[4] << 24 | p[5] << 16 | p[6] << 8 | p[7];
+	return w * h > (uint64_t)FOLIO_IMAGE_MAX_PIXELS;
+}
+
 static folio_image *
 from_raster(const char *data, size_t len, const char **why)
 {
+	if (png_too_big(data, len)) {
+		*why = "image has too many pixels";
+		return NULL;
+	}
 	GdkPixbufLoader *ld = gdk_pixbuf_loader_new();
 	GError *err = NULL;
 	bool too_big = false;

@@ -84,6 +84,32 @@ fontconfig_setup(void)
 	FcConfigDestroy(c);
 }
 
+/* Does fontconfig find any font?  With none, pango sets text with line
+ * extents it never fills in (valgrind: uninitialised values in every line
+ * height and page break), so nothing can be laid out.  Asked once per
+ * process: the fonts do not change while folio runs. */
+static bool
+any_font(PangoFontMap *map)
+{
+	static int known = -1;
+	if (known < 0) {
+		/* (listing families is no test: pango always lists its generic
+		 * aliases; as in check_family, a loaded font has a family) */
+		PangoContext *c = pango_font_map_create_context(map);
+		PangoFontDescription *fd = pango_font_description_from_string("serif 10");
+		PangoFont *f = pango_font_map_load_font(map, c, fd);
+		PangoFontDescription *got = f ? pango_font_describe(f) : NULL;
+		known = got && pango_font_description_get_family(got);
+		if (got)
+			pango_font_description_free(got);
+		if (f)
+			g_object_unref(f);
+		pango_font_description_free(fd);
+		g_object_unref(c);
+	}
+	return known;
+}
+
 bool
 fonts_init(layout *L)
 {
@@ -91,6 +117,14 @@ fonts_init(layout *L)
 	L->fontmap = pango_cairo_font_map_new();
 	if (!L->fontmap)
 		return false;
+	if (!any_font(L->fontmap)) {
+		folio_fo_diag(L->d, L->doc, L->doc->root, FOLIO_ERROR, "font",
+		              "no font can be loaded: fontconfig finds no fonts (check "
+		              "FONTCONFIG_FILE and the installed fonts)");
+		g_object_unref(L->fontmap);
+		L->fontmap = NULL;
+		return false;
+	}
 	L->pctx = pango_font_map_create_context(L->fontmap);
 	pango_cairo_context_set_resolution(L->pctx, 72);
 	cairo_font_options_t *fo = cairo_font_options_create();

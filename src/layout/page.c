@@ -879,6 +879,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		/* fit every column of the page first (markers see the whole page) */
 		colfit cf[32];
 		int start = i, force = -1;
+		/* what is left of a row cut at the last page end (see below) */
+		folio_len start_h = i < v.n ? v.items[i].h : 0;
 		const vitem *prev0 = prev_box;
 		int ncols = fit_columns(L, &v, i, &pm, &prev_box, sep_h, cf, &force);
 		i = cf[ncols - 1].ct.next;
@@ -1031,11 +1033,13 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		i = next;
 		index++;
 		number++;
-		/* no-progress detector: a row split over pages stays at item i
-		 * legitimately, but not for FOLIO_LIMIT_STALL_PAGES pages; a bug or
-		 * an input that makes pagination stand still ends here, not in an
-		 * endless loop of pages */
-		stalled = i == start ? stalled + 1 : 0;
+		/* no-progress detector: a bug or an input that makes pagination
+		 * stand still ends here, not in an endless loop of pages.  A row
+		 * cut over pages stays at item i, but what is left of it gets
+		 * shorter: that is progress (a table cell of 1,100 pages is a
+		 * document, not a loop) */
+		bool moved = i != start || (i < v.n && v.items[i].h < start_h);
+		stalled = moved ? 0 : stalled + 1;
 		if (stalled >= FOLIO_LIMIT_STALL_PAGES) {
 			folio_fo_diag(L->d, L->doc, ps, FOLIO_ERROR, "limit",
 			              "pagination made no progress over %d pages; stopped",
@@ -1112,9 +1116,11 @@ folio_area_tree *
 folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 {
 	layout L = {.d = d, .doc = doc};
+	size_t errors0 = d->errors;
 	if (!fonts_init(&L)) {
-		folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
-		                "cannot open the font system (fontconfig)");
+		if (d->errors == errors0)   /* (no fonts at all: said already) */
+			folio_diags_add(d, FOLIO_ERROR, "font", doc->fo_file, 0, 0,
+			                "cannot open the font system (fontconfig)");
 		return NULL;
 	}
 	folio_area_tree *t = NULL;

@@ -203,13 +203,22 @@ grid_resolve(const cgrid *g, const folio_fo *c, folio_border b[4], folio_len w)
 	memcpy(b, res, sizeof res);
 }
 
+/* n + k for column counts read from the document (k within +-1e6, see
+ * folio_fo_num): saturates where thousands of absurd spans would overflow */
+static int
+count_add(int n, double k)
+{
+	long s = (long)n + (long)k;
+	return s > INT_MAX ? INT_MAX : s < INT_MIN ? INT_MIN : (int)s;
+}
+
 static int
 count_row_columns(const folio_fo *row)
 {
 	int n = 0;
 	for (const folio_fo *c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, NULL); c;
 	     c = folio_fo_child(row, FOLIO_FO_TABLE_CELL, c))
-		n += (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1);
+		n = count_add(n, folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_SPANNED, 1));
 	return n;
 }
 
@@ -386,7 +395,7 @@ columns(emitter *E, const folio_fo *table, folio_len width, tcols *tc)
 	int n = 0;
 	for (const folio_fo *c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, NULL); c;
 	     c = folio_fo_child(table, FOLIO_FO_TABLE_COLUMN, c))
-		n += (int)folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_REPEATED, 1);
+		n = count_add(n, folio_fo_num(c, FOLIO_PROP_NUMBER_COLUMNS_REPEATED, 1));
 	bool guessed = n == 0;
 	if (guessed)
 		n = guess_columns(table);

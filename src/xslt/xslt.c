@@ -6,6 +6,7 @@
  */
 #include "xslt.h"
 
+#include <errno.h>
 #include <libexslt/exslt.h>
 #include <libgen.h>
 #include <libxml/xpathInternals.h>
@@ -41,34 +42,38 @@ static struct {
 	folio_buf pending;   /* text not yet ended by a newline */
 	char *where;         /* a held "runtime error: ..." line */
 	bool in_dump;        /* in the stack dump after a recursion error */
+	bool refused;        /* check_read refused a file in this call */
 } gen;
 
 /* libxslt's lines that repeat what another line already said, or that
- * follow a recursion error with a dump of its whole call stack. */
+ * follow a recursion error with a dump of its whole call stack.  The dump
+ * (xsltDebug: "Templates:", "#0 name r", "Variables:", then one bare line
+ * per variable or parameter, "var v", "n") has no marker on its lines, so
+ * everything after the recursion error is dropped: the transformation
+ * stops there, and nothing else it says is news. */
 static bool
 noise(const char *line)
 {
 	if (!strcmp(line, "error") || strstr(line, " rights for ") ||
 	    !strncmp(line, "Local file read for ", 20))
 		return true;
+	if (gen.in_dump)
+		return true;
+	/* after check_read refused a file, libxslt adds "xsl:include : unable
+	 * to load F" (or "document() : failed to load ..." style lines) */
+	if (gen.refused && strstr(line, "unable to load "))
+		return true;
 	if (strstr(line, "infinite template recursion") ||
 	    strstr(line, "infinite variable recursion")) {
 		gen.in_dump = true;
 		return false;
 	}
-	return gen.in_dump &&
-	       (line[0] == '#' || !strcmp(line, "Templates:") ||
-	        !strcmp(line, "Variables:") || !strncmp(line, "You can adjust", 14));
+	return false;
 }
 
 static void
 emit_line(const char *line)
 {
-	if (noise(line)) {
-		free(gen.where);   /* its position belonged to the dropped line */
-		gen.where = NULL;
-		return;
-	}
 	if (!strncmp(line, "runtime error", 13) ||
 	    !strncmp(line, "compilation error", 17)) {
 		free(gen.where);
@@ -81,6 +86,19 @@ emit_line(const char *line)
 		const char *f = strstr(gen.where, "file ");
 		if (f)
 			sscanf(f, "file %511s line %d", file, &lineno);
+	}
+	if (noise(line)) {
+		/* a refusal said at compile time has no position; the
+		 * xsl:include it refused has one: give it to the refusal */
+		folio_diags *d = gen.diags;
+		if (gen.refused && lineno && d->n && !d->items[d->n - 1].line &&
+		    !strcmp(d->items[d->n - 1].file ? d->items[d->n - 1].file : "", file)) {
+			d->items[d->n - 1].line = lineno;
+			d->items[d->n - 1].col = 1;
+		}
+		free(gen.where);   /* its position belonged to the dropped line */
+		gen.where = NULL;
+		return;
 	}
 	folio_diags_add(gen.diags, FOLIO_ERROR, "xslt",
 	                file[0] ? file : gen.sheet, lineno, lineno ? 1 : 0,
@@ -117,6 +135,7 @@ generic_push(folio_diags *d, const char *sheet)
 {
 	gen.diags = d;
 	gen.sheet = sheet;
+	gen.in_dump = gen.refused = false;
 	xsltSetGenericErrorFunc(NULL, on_generic);
 }
 
@@ -134,6 +153,7 @@ generic_pop(void)
 	folio_buf_clear(&gen.pending);
 	gen.diags = NULL;
 	gen.in_dump = false;
+	gen.refused = false;
 }
 
 /* folio:line(node-set?) -> number: the source line of the first node. */
@@ -196,12 +216,10 @@ init_once(void)
 /* Security: reading only below allowed directories; no writes, no net. */
 static char *allowed_dirs[2];
 
+/* real: a path resolved by realpath(3) */
 static bool
-path_allowed(const char *path)
+path_allowed(const char *real)
 {
-	char real[PATH_MAX];
-	if (!realpath(path, real))
-		return false;
 	for (int i = 0; i < 2; i++) {
 		const char *dir = allowed_dirs[i];
 		size_t n = dir ? strlen(dir) : 0;
@@ -216,6 +234,7 @@ check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
            const char *value)
 {
 	(void)sec;
+	gen.refused = true;   /* unless the read is allowed below */
 	if (!strncmp(value, "file://", 7))
 		value += 7;
 	if (strstr(value, "://")) {
@@ -223,12 +242,21 @@ check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 		                   "network access is not allowed: %s\n", value);
 		return 0;
 	}
-	if (!path_allowed(value)) {
+	char real[PATH_MAX];
+	if (!realpath(value, real)) {
+		/* (not "not allowed": a missing file in the data directory is a
+		 * broken installation, and the message should say so) */
+		xsltTransformError(ctxt, NULL, NULL, "cannot read %s: %s\n", value,
+		                   strerror(errno));
+		return 0;
+	}
+	if (!path_allowed(real)) {
 		xsltTransformError(ctxt, NULL, NULL,
 		                   "reading %s is not allowed (outside folio's data "
 		                   "directory and the source's directory)\n", value);
 		return 0;
 	}
+	gen.refused = false;
 	return 1;
 }
 

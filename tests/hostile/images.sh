@@ -54,7 +54,7 @@ left_out() {
   RC=$?
   expect_rc "$name/exit-0" 0
   expect_pdf "$name/pdf" "$T/o/out.pdf"
-  if grep -q -E ': warning: graphic .* left out: ' "$ERR" && grep -q -F -e "$word" "$ERR"; then
+  if grep -q -E "^$in:[0-9]+:[0-9]+: warning: graphic .* left out: " "$ERR" && grep -q -F -e "$word" "$ERR"; then
     pass "$name/warning"
   else
     fail "$name/warning" "no 'graphic ... left out: ...$word' warning" "$ERR"
@@ -82,7 +82,7 @@ else fail control/image "the PNG is not in the PDF" "$ERR"; fi
 # --- pixels -----------------------------------------------------------------
 png "$S/huge.png" 100000 100000 1000
 doc "$S/huge.fo" huge.png
-left_out png-100000x100000 "$S/huge.fo" ''
+left_out png-100000x100000 "$S/huge.fo" 'too many pixels'
 png "$S/bomb.png" 7200 7200
 doc "$S/bomb.fo" bomb.png
 left_out png-bomb "$S/bomb.fo" 'too many pixels'

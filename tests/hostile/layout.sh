@@ -59,6 +59,11 @@ refused() {
   expect_rc "$name/exit-1" 1
   if grep -q -E ': error: ' "$ERR" && grep -q -F -e "$word" "$ERR"; then pass "$name/error"
   else fail "$name/error" "no error saying '$word'" "$ERR"; fi
+  if [ "$(grep -c . "$ERR")" -eq 1 ] && grep -q -E "^$in:[0-9]+:[0-9]+: error: " "$ERR"; then
+    pass "$name/one-line"
+  else
+    fail "$name/one-line" "expected one '$in:LINE:COL: error: ...' line" "$ERR"
+  fi
   expect_no_file "$name/no-output" "$T/o/out.pdf"
   if [ $((t1 - t0)) -le 10 ]; then pass "$name/time"
   else fail "$name/time" "took $((t1 - t0)) s"; fi
@@ -92,6 +97,37 @@ if pdftotext -f "${n:-1}" -l "${n:-1}" "$T/o/out.pdf" - 2>/dev/null | grep -q -x
 else
   fail "rows-$ROWS/last-row" "row $((ROWS - 1)) is not on the last page"
 fi
+
+# one cell of 2,400 lines on pages of two lines: the row is cut 1,199 times
+# and stays the same item of the vertical list; the no-progress detector
+# (1,000 pages without getting past an item) stopped it with an error
+# before it counted what was left of the row
+python3 -c '
+print("<fo:table><fo:table-body><fo:table-row><fo:table-cell>" +
+      "".join("<fo:block>line %d</fo:block>" % i for i in range(2400)) +
+      "</fo:table-cell></fo:table-row></fo:table-body></fo:table>")' >"$T/in/cell.xml"
+doc "$T/in/cell.fo" 'page-width="50mm" page-height="12mm"' "$T/in/cell.xml"
+made cell-1200-pages "$T/in/cell.fo" ''
+n=$(pages "$T/o/out.pdf")
+if [ "${n:-0}" -eq 1200 ]; then pass cell-1200-pages/all-pages
+else fail cell-1200-pages/all-pages "${n:-0} pages, expected 1200"; fi
+if pdftotext -f 1200 -l 1200 "$T/o/out.pdf" - 2>/dev/null | grep -q -x 'line 2399'; then
+  pass cell-1200-pages/last-line
+else
+  fail cell-1200-pages/last-line "line 2399 is not on page 1200"
+fi
+
+# the page limit (FOLIO_LIMIT_PAGES, 100,000 per page-sequence) stops a
+# document with an error and no PDF; lowered here to 50 (the same code
+# path, in a second), on pages whose footnotes are still being carried
+python3 -c '
+print("".join("<fo:block>line %d<fo:footnote><fo:inline>*</fo:inline><fo:footnote-body>"
+              "<fo:block>note %d</fo:block></fo:footnote-body></fo:footnote></fo:block>" % (i, i)
+              for i in range(200)))' >"$T/in/limit.xml"
+doc "$T/in/limit.fo" 'page-width="50mm" page-height="12mm"' "$T/in/limit.xml"
+FOLIO_TEST_LIMIT_PAGES=50 refused page-limit "$T/in/limit.fo" 'more than 50 pages'
+# ... which a document below the limit does not reach
+FOLIO_TEST_LIMIT_PAGES=500 made page-limit-not-reached "$T/in/limit.fo" ''
 
 # --- paragraphs -------------------------------------------------------------------
 python3 -c 'print("<fo:block>" + "x" * 10000000 + "</fo:block>")' >"$T/in/word.xml"

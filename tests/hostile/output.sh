@@ -19,6 +19,8 @@ io_error() {
   expect_no_crash "$1/no-crash"
   expect_rc "$1/exit-2" 2
   expect_one_line "$1/one-line"
+  if grep -q -E '^[^ ]+: error: ' "$ERR"; then pass "$1/form"
+  else fail "$1/form" "not 'FILE: error: ...'" "$ERR"; fi
   if grep -q -F -e "$2" "$ERR"; then pass "$1/says-why"
   else fail "$1/says-why" "the error does not say '$2'" "$ERR"; fi
 }
@@ -103,5 +105,38 @@ expect_pdf batch/c-made "$T/batch/out/c.pdf"
 if grep -q -F "b.pdf" "$ERR" && [ "$(grep -c ': error: ' "$ERR")" -eq 1 ]; then pass batch/one-error
 else fail batch/one-error "expected one error, about b.pdf" "$ERR"; fi
 expect_clean_dir batch/no-temp-files "$T/batch/out" a.pdf b.pdf c.pdf
+
+# ... and with `folio batch`, two document types (so the per-type dependency
+# hashes are computed twice: make asan found the manifest reading them from
+# freed memory), one output that is a directory, then a rerun that must skip
+# the documents made
+cp input/order-2018-smolensk.xml "$T/batch/in/d.xml"
+mkdir -p "$T/batch2/b.pdf"
+folio batch "$T/batch/in" -d "$T/batch2" -j 2 --manifest "$T/m.jsonl"
+expect_no_crash batch-command/no-crash
+expect_rc batch-command/exit-1 1
+for n in a c d; do expect_pdf "batch-command/$n-made" "$T/batch2/$n.pdf"; done
+if grep -q -E "^$T/batch2/b.pdf: error: cannot write: it is a directory" "$ERR"; then
+  pass batch-command/error
+else
+  fail batch-command/error "no 'b.pdf: error: cannot write' line" "$ERR"
+fi
+expect_clean_dir batch-command/no-temp-files "$T/batch2" a.pdf b.pdf c.pdf d.pdf
+if python3 - "$T/m.jsonl" <<'PY'
+import json, re, sys
+recs = {r["input"].rsplit("/", 1)[1]: r for r in map(json.loads, open(sys.argv[1]))}
+ok = sorted(recs) == ["a.xml", "b.xml", "c.xml", "d.xml"]
+ok = ok and [recs[k]["status"] for k in sorted(recs)] == ["done", "failed", "done", "done"]
+deps = {k: r["deps_sha256"] for k, r in recs.items()}
+ok = ok and all(re.fullmatch("[0-9a-f]{64}", d or "") for d in deps.values())
+ok = ok and deps["a.xml"] == deps["b.xml"] == deps["c.xml"] != deps["d.xml"]
+sys.exit(0 if ok else 1)
+PY
+then pass batch-command/manifest
+else fail batch-command/manifest "records, statuses or per-type deps_sha256 wrong" "$T/m.jsonl"; fi
+folio batch "$T/batch/in" -d "$T/batch2" --changed-only --manifest "$T/m.jsonl" --progress=plain
+expect_rc batch-command/rerun-exit-1 1
+if grep -q '0 done, 3 skipped, 1 failed' "$ERR"; then pass batch-command/rerun-skips-made
+else fail batch-command/rerun-skips-made "expected 3 skipped (the hashes match the manifest)" "$ERR"; fi
 
 finish

@@ -30,6 +30,13 @@ refused() {
   else
     pass "$name/diagnostic"
   fi
+  # one error (libxml2's follow-up errors are cut off); a note may follow
+  if [ "$(grep -c ': error: ' "$ERR")" -eq 1 ] &&
+     ! grep -v -q -E -e "^$in(:[0-9]+:[0-9]+)?: (error|note): " "$ERR"; then
+    pass "$name/one-error"
+  else
+    fail "$name/one-error" "expected one error line and nothing but diagnostics" "$ERR"
+  fi
   expect_no_file "$name/no-output" "$T/o/out.pdf"
   if [ $(((t1 - t0) / 1000000)) -lt 10000 ]; then pass "$name/fast"
   else fail "$name/fast" "took $(((t1 - t0) / 1000000)) ms"; fi

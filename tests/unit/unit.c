@@ -104,6 +104,26 @@ test_expressions(void)
 	folio_arena_free(a);
 }
 
+/* Tests may lower a limit through the environment, never raise it. */
+static void
+test_limit_lowered_only(void)
+{
+	const char *n = "FOLIO_UNIT_LIMIT";
+	unsetenv(n);
+	CHECK(folio_limit(n, 100) == 100, "unset: the limit");
+	setenv(n, "7", 1);
+	CHECK(folio_limit(n, 100) == 7, "lowered to 7");
+	setenv(n, "1000", 1);
+	CHECK(folio_limit(n, 100) == 100, "never raised");
+	setenv(n, "0", 1);
+	CHECK(folio_limit(n, 100) == 100, "0 is ignored");
+	setenv(n, "-5", 1);
+	CHECK(folio_limit(n, 100) == 100, "negative is ignored");
+	setenv(n, "5x", 1);
+	CHECK(folio_limit(n, 100) == 100, "not a number is ignored");
+	unsetenv(n);
+}
+
 static void
 test_len_format(void)
 {
@@ -397,6 +417,7 @@ main(void)
 	run("bad-lengths", test_bad_lengths);
 	run("absurd-lengths-clamp", test_absurd_lengths_clamp);
 	run("len-format", test_len_format);
+	run("limit-lowered-only", test_limit_lowered_only);
 	run("expressions", test_expressions);
 	run("values", test_values);
 	run("inheritance", test_inheritance);
