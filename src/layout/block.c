@@ -58,6 +58,17 @@ specified(const folio_fo *n, folio_prop_id id)
 	return folio_fo_specified(n, id) != NULL;
 }
 
+/* A space's .precedence: an integer, or "force" (SPACE_FORCE). */
+static int
+precedence(const folio_fo *n, folio_prop_id id)
+{
+	const char *kw = folio_fo_kw(n, id);
+	if (!strcmp(kw, "force"))
+		return SPACE_FORCE;
+	long v = strtol(kw, NULL, 10);
+	return v > 1000000 ? 1000000 : v < -1000000 ? -1000000 : (int)v;
+}
+
 static void
 release_image(void *img)
 {
@@ -631,7 +642,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (sb > 0)
 		em_space(E, sb, folio_fo_len(node, FOLIO_PROP_SPACE_BEFORE_MINIMUM, rw, sb),
 		         !specified(node, FOLIO_PROP_SPACE_BEFORE) ||
-		         folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"));
+		         folio_fo_is(node, FOLIO_PROP_SPACE_BEFORE_CONDITIONALITY, "retain"),
+		         precedence(node, FOLIO_PROP_SPACE_BEFORE_PRECEDENCE));
 	int kwp = keep_of(node, FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_PREVIOUS_WITHIN_COLUMN);
 	if (kwp)
@@ -702,7 +714,8 @@ lay_block(emitter *E, const folio_fo *node, blockgeo parent)
 	if (sa > 0)
 		em_space(E, sa, folio_fo_len(node, FOLIO_PROP_SPACE_AFTER_MINIMUM, rw, sa),
 		         !specified(node, FOLIO_PROP_SPACE_AFTER) ||
-		         folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"));
+		         folio_fo_is(node, FOLIO_PROP_SPACE_AFTER_CONDITIONALITY, "retain"),
+		         precedence(node, FOLIO_PROP_SPACE_AFTER_PRECEDENCE));
 	int kwn = keep_of(node, FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_PAGE,
 	                  FOLIO_PROP_KEEP_WITH_NEXT_WITHIN_COLUMN);
 	if (kwn > E->keep_next)

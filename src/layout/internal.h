@@ -220,6 +220,7 @@ typedef struct emitter {
 	bool have_space;          /* a space is pending */
 	bool space_retain;        /* the pending space has conditionality retain */
 	folio_len space_min;      /* the minimum of the pending space */
+	int space_prec;           /* its .precedence (SPACE_FORCE: "force") */
 	int kstart[32];           /* open keep-togethers: 1 + the vlist index where
 	                             each starts; a break after a box at or past
 	                             it costs kcost[] */
@@ -255,7 +256,8 @@ void vl_free(vlist *v);
 folio_area *table_part_again(layout *L, tblinfo *ti, bool footer, const char *label);
 void em_box(emitter *E, folio_len h, folio_area *areas, const folio_fo *fo);
 void em_penalty(emitter *E, int pen);
-void em_space(emitter *E, folio_len s, folio_len min, bool retain);
+#define SPACE_FORCE INT_MAX   /* .precedence="force" */
+void em_space(emitter *E, folio_len s, folio_len min, bool retain, int prec);
 void em_force(emitter *E, const char *kind);
 void em_keep_previous(emitter *E, int cost);
 void em_flush_space(emitter *E);

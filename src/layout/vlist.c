@@ -147,11 +147,22 @@ em_penalty(emitter *E, int pen)
 }
 
 void
-em_space(emitter *E, folio_len s, folio_len min, bool retain)
+em_space(emitter *E, folio_len s, folio_len min, bool retain, int prec)
 {
-	if (!E->have_space || s > E->space) {
+	if (min > s)
+		min = s;
+	/* XSL 1.1 4.3.1: forcing spaces add up and suppress the others;
+	 * else the highest precedence wins, then the largest space */
+	if (!E->have_space ||
+	    (prec == SPACE_FORCE && E->space_prec != SPACE_FORCE) ||
+	    (prec != SPACE_FORCE && E->space_prec != SPACE_FORCE &&
+	     (prec > E->space_prec || (prec == E->space_prec && s > E->space)))) {
 		E->space = s;
-		E->space_min = min < s ? min : s;
+		E->space_min = min;
+		E->space_prec = prec;
+	} else if (prec == SPACE_FORCE) {
+		E->space += s;
+		E->space_min += min;
 	}
 	E->space_retain = E->space_retain || retain;
 	E->have_space = true;
