@@ -679,6 +679,34 @@ fit_columns(layout *L, vlist *v, int i, const master *pm, const vitem **prev_box
 	return ncols;
 }
 
+/* Whether all the rest of the flow, from start, fits one page on master
+ * spm (tried without cutting anything); if so the page takes it: *pm, the
+ * columns and what follows are set from that try. */
+static bool
+rest_fits(layout *L, vlist *v, int start, const folio_fo *spm, const vitem *prev0,
+          folio_len sep_h, master *pm, colfit *cf, int *ncols, int *next, int *force,
+          const vitem **prev_box)
+{
+	master om;
+	master_geometry(spm, &om);
+	colfit c2[32];
+	int f2 = -1;
+	const vitem *prev2 = prev0;
+	L->trial = true;
+	int n2 = fit_columns(L, v, start, &om, &prev2, sep_h, c2, &f2);
+	L->trial = false;
+	int i2 = c2[n2 - 1].ct.next;
+	if (c2[n2 - 1].ct.part || has_boxes(v, i2, v->n))
+		return false;
+	*pm = om;
+	memcpy(cf, c2, sizeof c2);
+	*ncols = n2;
+	*next = i2;
+	*force = f2;
+	*prev_box = prev2;
+	return true;
+}
+
 typedef struct pagelist {
 	folio_area **pages;
 	size_t n, cap;
@@ -914,26 +942,10 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			 * first: when the whole flow fits it, that is the one page */
 			pagectx oc = {0, number, true, false};
 			const folio_fo *os = select_master(L, m, &oc);
-			if (os && os != sel) {
-				master om;
-				master_geometry(os, &om);
-				colfit c2[32];
-				int f2 = -1;
-				const vitem *prev2 = prev0;
-				L->trial = true;
-				int n2 = fit_columns(L, &v, start, &om, &prev2, sep_h, c2, &f2);
-				L->trial = false;
-				int i2 = c2[n2 - 1].ct.next;
-				if (!c2[n2 - 1].ct.part && !has_boxes(&v, i2, v.n)) {
-					pm = om;
-					sel = os;
-					memcpy(cf, c2, sizeof cf);
-					ncols = n2;
-					i = i2;
-					force = f2;
-					prev_box = prev2;
-					finished = true;
-				}
+			if (os && os != sel && rest_fits(L, &v, start, os, prev0, sep_h, &pm, cf,
+			                                 &ncols, &i, &force, &prev_box)) {
+				sel = os;
+				finished = true;
 			}
 		}
 		if (finished && !count_adds(forced_count(ps), index + 1, number)) {
@@ -945,23 +957,8 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 			pagectx lc = {index, number, true, false};
 			const folio_fo *ls = select_master(L, m, &lc);
 			if (ls && ls != sel) {
-				master lm;
-				master_geometry(ls, &lm);
-				colfit c2[32];
-				int f2 = -1;
-				const vitem *prev2 = prev0;
-				L->trial = true;
-				int n2 = fit_columns(L, &v, start, &lm, &prev2, sep_h, c2, &f2);
-				L->trial = false;
-				int i2 = c2[n2 - 1].ct.next;
-				if (!c2[n2 - 1].ct.part && !has_boxes(&v, i2, v.n)) {
-					pm = lm;
-					memcpy(cf, c2, sizeof cf);
-					ncols = n2;
-					i = i2;
-					force = f2;
-					prev_box = prev2;
-				} else {
+				if (!rest_fits(L, &v, start, ls, prev0, sep_h, &pm, cf, &ncols, &i,
+				               &force, &prev_box)) {
 					/* (only when that following page would get another
 					 * master than this one, as in FOP) */
 					pagectx nc = {index + 1, number + 1, true, false};
