@@ -241,16 +241,8 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 			xmlFree(line);
 			xmlFree(msg);
 		}
-		/* pre-order walk of the result */
-		if (n->children && n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, "diag")) {
-			n = n->children;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-		if (n)
-			n = n->next;
+		/* pre-order walk of the result (not into a diag) */
+		n = folio_xml_walk_next(n, strcmp((const char *)n->name, "diag"));
 	}
 	xmlFreeDoc(res);
 	return st;

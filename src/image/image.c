@@ -2,6 +2,7 @@
  * image.c -- see image.h.
  */
 #include "image.h"
+#include "../xml/xml.h"
 
 #include <dlfcn.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -87,14 +88,7 @@ collect_ids(GHashTable *ids, xmlNodePtr root)
 				g_hash_table_insert(ids, g_strdup((char *)id), n);
 			xmlFree(id);
 		}
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-		if (n)
-			n = n->next;
+		n = folio_xml_walk_next(n, true);
 	}
 }
 

@@ -13,6 +13,8 @@
  *
  * Also `folio extract FILE.pdf [-o OUT]`: writes the attached source XML.
  */
+#include "../xml/xml.h"
+
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -83,14 +85,7 @@ xmp_value(xmlDocPtr x, const char *ns, const char *name)
 				return xmlNodeGetContent(li ? li : n);
 			}
 		}
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-		if (n)
-			n = n->next;
+		n = folio_xml_walk_next(n, true);
 	}
 	return NULL;
 }

@@ -451,3 +451,13 @@ folio_xml_doc_type(const folio_xml_doc *x, char *buf, size_t size)
 	memcpy(buf, t, n + 1);
 	return buf;
 }
+
+xmlNodePtr
+folio_xml_walk_next(xmlNodePtr n, bool descend)
+{
+	if (descend && n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n && !n->next)
+		n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+	return n ? n->next : NULL;
+}

@@ -42,6 +42,11 @@ folio_xml_doc *folio_xml_load_memory(folio_diags *d, const char *name,
                                      folio_status *status);
 void folio_xml_doc_free(folio_xml_doc *x);
 
+/* The next element-tree node after n in document order (pre-order), not
+ * entering n's children when descend is false; NULL at the end.  The walk
+ * stays below the first non-element ancestor (the document node). */
+xmlNodePtr folio_xml_walk_next(xmlNodePtr n, bool descend);
+
 /* Column (1-based) of the start tag of node in the source, or 1 when it
  * cannot be found.  node must belong to x. */
 int folio_xml_node_col(const folio_xml_doc *x, xmlNodePtr node);
