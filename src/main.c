@@ -74,6 +74,8 @@ static const char usage_text[] =
 "                         needs PDF/A-3); --no-attach-source: do not\n"
 "      --no-signature-fields  no empty signature fields over the\n"
 "                         signature lines (protocols, orders, plans)\n"
+"      --timings          a note per document with the wall time of each\n"
+"                         stage (load, schema, ..., layout, render, post)\n"
 "  -q, --quiet        print errors only, no warnings or notes\n"
 "  -h, --help         this text\n"
 "  -V, --version      the version\n"
@@ -149,6 +151,7 @@ static const struct option longopts[] = {
 	{"no-attach-source", no_argument, NULL, 9},
 	{"no-signature-fields", no_argument, NULL, 10},
 	{"image-dir", required_argument, NULL, 11},
+	{"timings", no_argument, NULL, 12},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -223,6 +226,7 @@ option(cli *o, int c)
 	case 9: o->so.attach_source = -1; return -1;
 	case 10: o->so.no_signature_fields = true; return -1;
 	case 11: folio_image_allow_dir(optarg); return -1;
+	case 12: o->so.timings = true; return -1;
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;

@@ -22,6 +22,21 @@
 #include "xml/xml.h"
 #include "xslt/xslt.h"
 
+/* Wall time of each stage of one document (--timings). */
+enum {
+	T_LOAD, T_SCHEMA, T_VALIDATE, T_RULES, T_XSLT, T_TRANSFORM, T_FO,
+	T_LAYOUT, T_RENDER, T_POST, T_WRITE, T_N
+};
+static const char *const stage_names[T_N] = {
+	"load", "schema", "validate", "rules", "xslt-compile", "transform",
+	"fo-tree", "layout", "render", "post", "write",
+};
+
+typedef struct timings {
+	double ms[T_N];
+	double last, start;   /* monotonic ms */
+} timings;
+
 typedef struct doctype {
 	char name[64];
 	folio_xml_schema *schema;   /* owned */
@@ -41,7 +56,50 @@ struct folio_session {
 	                               reading the file (render_bytes), or NULL */
 	size_t mem_len;
 	size_t pages;               /* pages of the last rendered document */
+	timings tm;                 /* of the current document */
 };
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Charges the time since the last mark to stage k. */
+static void
+mark(folio_session *s, int k)
+{
+	double t = now_ms();
+	s->tm.ms[k] += t - s->tm.last;
+	s->tm.last = t;
+}
+
+static void
+timings_start(folio_session *s)
+{
+	memset(&s->tm, 0, sizeof s->tm);
+	s->tm.start = s->tm.last = now_ms();
+}
+
+/* One note per document: "IN: timings: load 1.2 ms, ...". */
+static void
+timings_report(folio_session *s, const char *in)
+{
+	if (!s->opts.timings)
+		return;
+	char line[512];
+	size_t n = 0;
+	for (int k = 0; k < T_N; k++)
+		if (s->tm.ms[k] >= 0.05 && n < sizeof line)
+			n += (size_t)snprintf(line + n, sizeof line - n, "%s %.1f ms, ",
+			                      stage_names[k], s->tm.ms[k]);
+	if (n < sizeof line)
+		snprintf(line + n, sizeof line - n, "total %.1f ms",
+		         now_ms() - s->tm.start);
+	folio_diags_add(&s->diags, FOLIO_NOTE, "timings", in, 0, 0, "timings: %s", line);
+}
 
 folio_session *
 folio_session_new(const folio_session_opts *opts)
@@ -259,16 +317,21 @@ load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 	} else {
 		x = folio_xml_load(&s->diags, in, st);
 	}
+	mark(s, T_LOAD);
 	if (!x)
 		return NULL;
 	*type = type_of(s, x, st);
+	mark(s, T_SCHEMA);
 	if (!*type) {
 		folio_xml_doc_free(x);
 		return NULL;
 	}
 	*st = folio_xml_validate(&s->diags, (*type)->schema, x);
-	if (*st == FOLIO_OK)
+	mark(s, T_VALIDATE);
+	if (*st == FOLIO_OK) {
 		*st = check_rules(s, *type, x);
+		mark(s, T_RULES);
+	}
 	if (*st != FOLIO_OK) {
 		folio_xml_doc_free(x);
 		return NULL;
@@ -281,8 +344,10 @@ folio_pipeline_validate(folio_session *s, const char *in)
 {
 	doctype *t;
 	folio_status st;
+	timings_start(s);
 	folio_xml_doc *x = load_valid(s, in, &t, &st);
 	folio_xml_doc_free(x);
+	timings_report(s, in);
 	return st;
 }
 
@@ -441,6 +506,7 @@ render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *f
 	}
 	folio_status st = folio_render_pdf(&s->diags, tree, m, out, meta);
 	fclose(m);
+	mark(s, T_RENDER);
 	const folio_session_opts *so = &s->opts;
 	bool attach = so->attach_source > 0 ||
 	              (so->attach_source == 0 && folio_pdfa_part(so->pdfa) == 3);
@@ -465,6 +531,7 @@ render_post(folio_session *s, const folio_area_tree *tree, const folio_fo_doc *f
 	folio_buf b = {0};
 	if (st == FOLIO_OK)
 		st = folio_post_finish(&s->diags, (const unsigned char *)mem, len, &po, out, &b);
+	mark(s, T_POST);
 	if (st == FOLIO_OK && fwrite(b.data, 1, b.len, f) != b.len) {
 		folio_diags_add(&s->diags, FOLIO_ERROR, "io", out, 0, 0,
 		                "cannot write the PDF: %s", strerror(errno));
@@ -491,6 +558,7 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 	folio_fo_doc *fo = folio_fo_build(&s->diags, *fodoc, fo_name, src_name);
 	xmlFreeDoc(*fodoc);
 	*fodoc = NULL;
+	mark(s, T_FO);
 	folio_area_tree *tree = NULL;
 	if (!fo) {
 		st = FOLIO_EDOC;
@@ -505,6 +573,7 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 			goto done;
 	}
 	tree = folio_layout_run(&s->diags, fo);
+	mark(s, T_LAYOUT);
 	if (!tree) {
 		st = FOLIO_EDOC;
 		goto done;
@@ -539,6 +608,7 @@ done:
 		folio_status cst = out_close(s, &o, st == FOLIO_OK);
 		if (st == FOLIO_OK)
 			st = cst;
+		mark(s, T_WRITE);
 	}
 	folio_area_tree_free(tree);
 	folio_fo_doc_free(fo);
@@ -553,9 +623,11 @@ transform(folio_session *s, const char *in, folio_xml_doc **src, doctype **t,
 	if (!*src)
 		return NULL;
 	folio_xslt *x = xslt_of(s, *t, st);
+	mark(s, T_XSLT);
 	if (!x)
 		return NULL;
 	xmlDocPtr fo = folio_xslt_apply(&s->diags, x, *src, s->opts.params);
+	mark(s, T_TRANSFORM);
 	if (!fo)
 		*st = FOLIO_EDOC;
 	return fo;
@@ -567,6 +639,7 @@ folio_pipeline_transform(folio_session *s, const char *in, const char *out)
 	folio_xml_doc *src;
 	doctype *t;
 	folio_status st;
+	timings_start(s);
 	xmlDocPtr fo = transform(s, in, &src, &t, &st);
 	if (fo) {
 		folio_buf b = {0};
@@ -575,8 +648,10 @@ folio_pipeline_transform(folio_session *s, const char *in, const char *out)
 			st = write_text(s, out, b.data ? b.data : "", b.len);
 		folio_buf_clear(&b);
 		xmlFreeDoc(fo);
+		mark(s, T_WRITE);
 	}
 	folio_xml_doc_free(src);
+	timings_report(s, in);
 	return st;
 }
 
@@ -605,6 +680,7 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 	folio_xml_doc *src;
 	doctype *t;
 	folio_status st;
+	timings_start(s);
 	xmlDocPtr fo = transform(s, in, &src, &t, &st);
 	if (fo) {
 		char *name = folio_asprintf("%s (transformed)", in);
@@ -614,6 +690,7 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 		free(name);
 	}
 	folio_xml_doc_free(src);
+	timings_report(s, in);
 	return st;
 }
 
@@ -621,10 +698,12 @@ folio_status
 folio_pipeline_fo(folio_session *s, const char *in, const char *out)
 {
 	folio_status st;
+	timings_start(s);
 	folio_xml_doc *x = folio_xml_load(&s->diags, in, &st);
-	if (!x)
-		return st;
-	st = back_half(s, &x->doc, in, NULL, out);
+	mark(s, T_LOAD);
+	if (x)
+		st = back_half(s, &x->doc, in, NULL, out);
 	folio_xml_doc_free(x);
+	timings_report(s, in);
 	return st;
 }

@@ -28,6 +28,7 @@ typedef struct folio_session_opts {
 	int attach_source;        /* attach the source XML: 1 yes, -1 no,
 	                             0 by level (yes for PDF/A-3) */
 	bool no_signature_fields; /* skip folio:signature-field fields */
+	bool timings;             /* print each stage's wall time (--timings) */
 } folio_session_opts;
 
 typedef struct folio_session folio_session;
