@@ -7,7 +7,11 @@
  * minimums.
  *
  * Dictionaries are loaded once per process and kept (a batch reuses them);
- * folio_layout_cleanup() releases them.  Words that start with a capital
+ * folio_layout_cleanup() releases them.  Each keeps the words it has
+ * hyphenated (official text repeats its words: the long seed document
+ * asks for 60,000 words, 9,000 of them distinct), so libhyphen and the
+ * charset conversion run once per distinct word; the cache is emptied
+ * when it reaches CACHE_MAX words, which bounds a batch worker's memory.  Words that start with a capital
  * (abbreviations such as ОГБПОУ, proper names -- surnames are not split in
  * official documents) and words with letters the dictionary's charset
  * cannot encode are left whole.
@@ -20,10 +24,14 @@
 
 #define HYPHEN_DIR "/usr/share/hyphen"
 
+#define CACHE_MAX 50000
+
 typedef struct dict {
 	char lang[16];
 	HyphenDict *hd;        /* NULL: no dictionary for this language */
 	char charset[32];      /* the dictionary's first line */
+	GIConv conv;           /* UTF-8 -> charset; (GIConv)-1 when UTF-8 */
+	GHashTable *cache;     /* word with push/remain -> hyphenated word */
 } dict;
 
 static dict dicts[16];
@@ -56,6 +64,7 @@ dict_for(const char *lang)
 			snprintf(path, sizeof path, "%s/%s", HYPHEN_DIR, files[i].file);
 	if (!path[0])
 		snprintf(path, sizeof path, "%s/hyph_%s.dic", HYPHEN_DIR, l);
+	d->conv = (GIConv)-1;
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return d;
@@ -63,41 +72,83 @@ dict_for(const char *lang)
 		d->charset[strcspn(d->charset, "\r\n ")] = 0;
 	fclose(f);
 	d->hd = hnj_hyphen_load(path);
+	if (d->hd && g_ascii_strcasecmp(d->charset, "UTF-8"))
+		d->conv = g_iconv_open(d->charset, "UTF-8");
+	d->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return d;
+}
+
+void
+folio_hyphen_preload(const char *lang)
+{
+	dict_for(lang);
 }
 
 void
 folio_layout_cleanup(void)
 {
-	for (int i = 0; i < ndicts; i++)
+	for (int i = 0; i < ndicts; i++) {
 		if (dicts[i].hd)
 			hnj_hyphen_free(dicts[i].hd);
+		if (dicts[i].conv != (GIConv)-1)
+			g_iconv_close(dicts[i].conv);
+		if (dicts[i].cache)
+			g_hash_table_destroy(dicts[i].cache);
+	}
 	ndicts = 0;
 }
+
+/* The word (UTF-8, letters only) with soft hyphens, newly allocated. */
+static char *
+hyphenate_new(dict *d, const char *w, size_t len, int push, int remain);
 
 /* Hyphenates one word (UTF-8, letters only) into out. */
 static void
 hyphenate_word(dict *d, const char *w, size_t len, int push, int remain,
                GString *out)
 {
+	/* the key: push and remain (small numbers), then the word */
+	char head[8];
+	int hn = snprintf(head, sizeof head, "%c%c", (char)(1 + (push & 63)),
+	                  (char)(1 + (remain & 63)));
+	GString *key = g_string_sized_new(len + 3);
+	g_string_append_len(key, head, hn);
+	g_string_append_len(key, w, (gssize)len);
+	const char *hit = g_hash_table_lookup(d->cache, key->str);
+	if (hit) {
+		g_string_append(out, hit);
+		g_string_free(key, TRUE);
+		return;
+	}
+	char *h = hyphenate_new(d, w, len, push, remain);
+	g_string_append(out, h);
+	if (g_hash_table_size(d->cache) >= CACHE_MAX)
+		g_hash_table_remove_all(d->cache);
+	g_hash_table_insert(d->cache, g_string_free(key, FALSE), h);
+}
+
+static char *
+hyphenate_new(dict *d, const char *w, size_t len, int push, int remain)
+{
+	GString *out = g_string_sized_new(len + len / 2);
 	glong nchars = g_utf8_strlen(w, (gssize)len);
 	/* words with a capital are left whole: abbreviations (ОГБПОУ) and
 	 * proper names (surnames are not split in official documents) */
 	bool capital = g_unichar_isupper(g_utf8_get_char(w));
 	if (nchars < push + remain || capital || nchars > 60) {
 		g_string_append_len(out, w, (gssize)len);
-		return;
+		return g_string_free(out, FALSE);
 	}
 	char *lower = g_utf8_strdown(w, (gssize)len);
-	bool utf8 = !g_ascii_strcasecmp(d->charset, "UTF-8");
-	char *enc = utf8 ? g_strdup(lower)
-	                 : g_convert(lower, -1, d->charset, "UTF-8", NULL, NULL, NULL);
+	char *enc = d->conv == (GIConv)-1
+	          ? g_strdup(lower)
+	          : g_convert_with_iconv(lower, -1, d->conv, NULL, NULL, NULL);
 	g_free(lower);
 	/* single-byte encodings only: one byte per letter */
 	if (!enc || (long)strlen(enc) != nchars) {
 		g_free(enc);
 		g_string_append_len(out, w, (gssize)len);
-		return;
+		return g_string_free(out, FALSE);
 	}
 	int n = (int)strlen(enc);
 	char *hyph = g_malloc0((size_t)n + 5);
@@ -122,6 +173,7 @@ hyphenate_word(dict *d, const char *w, size_t len, int push, int remain,
 	free(cut);
 	g_free(hyph);
 	g_free(enc);
+	return g_string_free(out, FALSE);
 }
 
 char *

@@ -92,6 +92,11 @@ void folio_area_tree_free(folio_area_tree *t);
 /* Releases what layout keeps for the whole process (hyphenation
  * dictionaries).  Optional; for leak checkers. */
 void folio_layout_cleanup(void);
+/* Loads the hyphenation dictionary of lang ("ru") ahead of layout, so that
+ * another thread can do it while the document is transformed.  Not
+ * thread-safe against layout itself: the caller joins that thread before
+ * folio_layout_run. */
+void folio_hyphen_preload(const char *lang);
 
 /* Writes the area tree as deterministic text (--dump-areas). */
 void folio_area_dump(const folio_area_tree *t, folio_buf *out);
