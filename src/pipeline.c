@@ -24,12 +24,15 @@
 
 /* Wall time of each stage of one document (--timings). */
 enum {
-	T_LOAD, T_SCHEMA, T_VALIDATE, T_RULES, T_XSLT, T_TRANSFORM, T_FO,
-	T_LAYOUT, T_RENDER, T_POST, T_WRITE, T_N
+	T_LOAD, T_SCHEMA, T_VALIDATE, T_RULES, T_XSLT, T_WAIT, T_TRANSFORM,
+	T_FO, T_HYPHEN_WAIT, T_LAYOUT, T_RENDER, T_POST, T_WRITE, T_N
 };
+/* schema, validate and rules run beside xslt-compile in a cold process
+ * (see load_valid_xslt); "wait" is what the main thread waited for them */
 static const char *const stage_names[T_N] = {
-	"load", "schema", "validate", "rules", "xslt-compile", "transform",
-	"fo-tree", "layout", "render", "post", "write",
+	"load", "schema", "validate", "rules", "xslt-compile", "wait",
+	"transform", "fo-tree", "wait-hyphenation", "layout", "render", "post",
+	"write",
 };
 
 typedef struct timings {
@@ -57,6 +60,9 @@ struct folio_session {
 	size_t mem_len;
 	size_t pages;               /* pages of the last rendered document */
 	timings tm;                 /* of the current document */
+	GThread *hyph_thread;       /* loading hyphenation patterns, or NULL */
+	bool hyph_started;          /* (once per session) */
+	char hyph_lang[3];          /* its language */
 };
 
 static double
@@ -110,11 +116,21 @@ folio_session_new(const folio_session_opts *opts)
 	return s;
 }
 
+/* Joins the hyphenation thread, if one runs. */
+static void
+hyphen_join(folio_session *s)
+{
+	if (s->hyph_thread)
+		g_thread_join(s->hyph_thread);
+	s->hyph_thread = NULL;
+}
+
 void
 folio_session_free(folio_session *s)
 {
 	if (!s)
 		return;
+	hyphen_join(s);
 	for (size_t i = 0; i < s->ntypes; i++) {
 		folio_xml_schema_free(s->types[i].schema);
 		folio_xslt_free(s->types[i].xslt);
@@ -171,7 +187,9 @@ folio_data_dir_find(const char *explicit_dir, const char *argv0)
 	return NULL;
 }
 
-/* The document type of x, with its schema compiled (and cached). */
+/* The document type of x: its entry in s->types (made on first sight,
+ * once its schema file is known to exist); the schema is compiled by
+ * schema_of. */
 static doctype *
 type_of(folio_session *s, folio_xml_doc *x, folio_status *st)
 {
@@ -207,34 +225,40 @@ type_of(folio_session *s, folio_xml_doc *x, folio_status *st)
 		*st = FOLIO_EUSAGE;
 		return NULL;
 	}
-	folio_xml_schema *schema = folio_xml_schema_load(&s->diags, xsd);
 	free(xsd);
-	if (!schema) {
-		*st = FOLIO_EUSAGE;
-		return NULL;
-	}
 	s->types = folio_realloc_array(s->types, s->ntypes + 1, sizeof *s->types);
 	doctype *t = &s->types[s->ntypes++];
 	memset(t, 0, sizeof *t);
 	snprintf(t->name, sizeof t->name, "%s", name);
-	t->schema = schema;
 	return t;
 }
 
+/* t's schema, compiled on first use; diagnostics into d. */
+static folio_xml_schema *
+schema_of(folio_session *s, doctype *t, folio_diags *d)
+{
+	if (!t->schema) {
+		char *xsd = folio_asprintf("%s/schemas/%s.xsd", s->data_dir, t->name);
+		t->schema = folio_xml_schema_load(d, xsd);
+		free(xsd);
+	}
+	return t->schema;
+}
+
 static folio_xslt *
-xslt_of(folio_session *s, doctype *t, folio_status *st)
+xslt_of(folio_session *s, doctype *t, folio_diags *d, folio_status *st)
 {
 	if (t->xslt)
 		return t->xslt;
 	char *xsl = folio_asprintf("%s/stylesheets/%s.xsl", s->data_dir, t->name);
 	if (access(xsl, R_OK) != 0) {
-		folio_diags_add(&s->diags, FOLIO_ERROR, "doc-type", xsl, 0, 0,
+		folio_diags_add(d, FOLIO_ERROR, "doc-type", xsl, 0, 0,
 		                "no stylesheet for document type \"%s\"", t->name);
 		free(xsl);
 		*st = FOLIO_EUSAGE;
 		return NULL;
 	}
-	t->xslt = folio_xslt_load(&s->diags, xsl);
+	t->xslt = folio_xslt_load(d, xsl);
 	free(xsl);
 	if (!t->xslt)
 		*st = FOLIO_EUSAGE;
@@ -259,13 +283,13 @@ line_col(const folio_xml_doc *x, int line)
 /* Business rules: schemas/TYPE-rules.xsl, when it exists, turns the source
  * into <folio:diag code= severity= line=>message</folio:diag> elements. */
 static folio_status
-check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
+check_rules(folio_session *s, doctype *t, folio_xml_doc *x, folio_diags *d)
 {
 	if (!t->rules_loaded) {
 		t->rules_loaded = true;
 		char *path = folio_asprintf("%s/schemas/%s-rules.xsl", s->data_dir, t->name);
 		if (access(path, R_OK) == 0) {
-			t->rules = folio_xslt_load(&s->diags, path);
+			t->rules = folio_xslt_load(d, path);
 			t->rules_broken = !t->rules;
 		}
 		free(path);
@@ -276,7 +300,7 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 		return FOLIO_EUSAGE;
 	if (!t->rules)
 		return FOLIO_OK;
-	xmlDocPtr res = folio_xslt_apply(&s->diags, t->rules, x, s->opts.params);
+	xmlDocPtr res = folio_xslt_apply(d, t->rules, x, s->opts.params);
 	if (!res)
 		return FOLIO_EDOC;
 	folio_status st = FOLIO_OK;
@@ -288,7 +312,7 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 			xmlChar *msg = xmlNodeGetContent(n);
 			int ln = line ? atoi((const char *)line) : 0;
 			bool err = !sev || strcmp((const char *)sev, "warning");
-			folio_diags_add(&s->diags, err ? FOLIO_ERROR : FOLIO_WARNING,
+			folio_diags_add(d, err ? FOLIO_ERROR : FOLIO_WARNING,
 			                "rule", x->path, ln, ln > 0 ? line_col(x, ln) : 0,
 			                "%s [%s]", msg ? (const char *)msg : "",
 			                code ? (const char *)code : "rule");
@@ -306,9 +330,28 @@ check_rules(folio_session *s, doctype *t, folio_xml_doc *x)
 	return st;
 }
 
-/* Load and validate: the shared first half. */
+/* Schema, validation and business rules of x (type t), diagnostics into
+ * d, stage times into ms. */
+static folio_status
+check_doc(folio_session *s, doctype *t, folio_xml_doc *x, folio_diags *d,
+          double ms[T_N])
+{
+	double t0 = now_ms();
+	folio_status st = schema_of(s, t, d) ? FOLIO_OK : FOLIO_EUSAGE;
+	double t1 = now_ms();
+	ms[T_SCHEMA] += t1 - t0;
+	if (st == FOLIO_OK)
+		st = folio_xml_validate(d, t->schema, x);
+	double t2 = now_ms();
+	ms[T_VALIDATE] += t2 - t1;
+	if (st == FOLIO_OK)
+		st = check_rules(s, t, x, d);
+	ms[T_RULES] += now_ms() - t2;
+	return st;
+}
+
 static folio_xml_doc *
-load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
+load_doc(folio_session *s, const char *in, folio_status *st)
 {
 	folio_xml_doc *x;
 	if (s->mem) {
@@ -318,21 +361,140 @@ load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 		x = folio_xml_load(&s->diags, in, st);
 	}
 	mark(s, T_LOAD);
+	return x;
+}
+
+/* Load and validate: the shared first half. */
+static folio_xml_doc *
+load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
+{
+	folio_xml_doc *x = load_doc(s, in, st);
 	if (!x)
 		return NULL;
 	*type = type_of(s, x, st);
-	mark(s, T_SCHEMA);
-	if (!*type) {
+	if (*type) {
+		double ms[T_N] = {0};
+		*st = check_doc(s, *type, x, &s->diags, ms);
+		for (int k = 0; k < T_N; k++)
+			s->tm.ms[k] += ms[k];
+		s->tm.last = now_ms();
+	}
+	if (!*type || *st != FOLIO_OK) {
 		folio_xml_doc_free(x);
 		return NULL;
 	}
-	*st = folio_xml_validate(&s->diags, (*type)->schema, x);
-	mark(s, T_VALIDATE);
-	if (*st == FOLIO_OK) {
-		*st = check_rules(s, *type, x);
-		mark(s, T_RULES);
+	return x;
+}
+
+/* ---- the front half in two threads ----
+ *
+ * A cold process spends about a third of a short document's time before
+ * layout compiling: the schema and the business rules (validation) and the
+ * stylesheet (transformation) do not depend on each other, so the
+ * stylesheet is compiled while another thread compiles the schema and
+ * checks the document; the hyphenation patterns are loaded beside them.
+ * Each thread has its own diagnostics (merged in the order a sequential
+ * run reports them) and error routing (src/xml, src/xslt keep theirs per
+ * thread); the source document is only read by the checking thread until
+ * it is joined, and the compiled objects are stored in the document
+ * type's entry, in different fields, which nothing else touches until
+ * then.  A warm session (folio batch, several inputs) has them already and
+ * runs the stages in order. */
+typedef struct check_job {
+	folio_session *s;
+	doctype *t;
+	folio_xml_doc *x;
+	folio_diags d;
+	double ms[T_N];
+	folio_status st;
+} check_job;
+
+static gpointer
+check_thread(gpointer p)
+{
+	check_job *j = p;
+	j->st = check_doc(j->s, j->t, j->x, &j->d, j->ms);
+	return NULL;
+}
+
+static gpointer
+hyphen_thread(gpointer p)
+{
+	folio_hyphen_preload(p);
+	return NULL;
+}
+
+/* The document's language as the stylesheets set it on fo:root: the first
+ * two letters of the root's xml:lang, else Russian. */
+static void
+source_lang(const folio_xml_doc *x, char lang[3])
+{
+	xmlNodePtr root = xmlDocGetRootElement(x->doc);
+	xmlChar *l = root ? xmlNodeGetLang(root) : NULL;
+	snprintf(lang, 3, "%s", l && l[0] && l[1] ? (const char *)l : "ru");
+	xmlFree(l);
+}
+
+/* Load, validate and compile the stylesheet: returns the document, with
+ * *type and *xslt set, when it is valid and the stylesheet compiles.
+ * hyphens: also load the document's hyphenation patterns (for layout). */
+static folio_xml_doc *
+load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
+                folio_xslt **xslt, folio_status *st)
+{
+	*xslt = NULL;
+	folio_xml_doc *x = load_doc(s, in, st);
+	if (!x)
+		return NULL;
+	doctype *t = *type = type_of(s, x, st);
+	if (!t) {
+		folio_xml_doc_free(x);
+		return NULL;
+	}
+	if (hyphens && !s->hyph_started) {
+		s->hyph_started = true;
+		source_lang(x, s->hyph_lang);
+		s->hyph_thread = g_thread_try_new("folio-hyphen", hyphen_thread,
+		                                  s->hyph_lang, NULL);
+	}
+	if (t->xslt && t->schema && t->rules_loaded) {
+		/* warm: everything is compiled, nothing to overlap */
+		double ms[T_N] = {0};
+		*st = check_doc(s, t, x, &s->diags, ms);
+		for (int k = 0; k < T_N; k++)
+			s->tm.ms[k] += ms[k];
+		s->tm.last = now_ms();
+		if (*st == FOLIO_OK)
+			*xslt = xslt_of(s, t, &s->diags, st);
+		mark(s, T_XSLT);
+	} else {
+		folio_xslt_init();   /* before two threads use libxslt */
+		check_job j = {.s = s, .t = t, .x = x};
+		GThread *th = g_thread_try_new("folio-check", check_thread, &j, NULL);
+		if (!th)
+			check_thread(&j);
+		folio_diags dx = {0};
+		folio_status xst = FOLIO_OK;
+		*xslt = xslt_of(s, t, &dx, &xst);
+		mark(s, T_XSLT);
+		if (th)
+			g_thread_join(th);
+		mark(s, T_WAIT);
+		for (int k = 0; k < T_N; k++)
+			s->tm.ms[k] += j.ms[k];
+		/* in the order of a sequential run: the stylesheet's problems only
+		 * matter for a valid document */
+		folio_diags_move(&s->diags, &j.d);
+		*st = j.st;
+		if (*st == FOLIO_OK) {
+			folio_diags_move(&s->diags, &dx);
+			if (!*xslt)
+				*st = xst;
+		}
+		folio_diags_clear(&dx);
 	}
 	if (*st != FOLIO_OK) {
+		*xslt = NULL;
 		folio_xml_doc_free(x);
 		return NULL;
 	}
@@ -572,6 +734,8 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 		if (st != FOLIO_OK)
 			goto done;
 	}
+	hyphen_join(s);
+	mark(s, T_HYPHEN_WAIT);
 	tree = folio_layout_run(&s->diags, fo);
 	mark(s, T_LAYOUT);
 	if (!tree) {
@@ -616,15 +780,12 @@ done:
 }
 
 static xmlDocPtr
-transform(folio_session *s, const char *in, folio_xml_doc **src, doctype **t,
-          folio_status *st)
+transform(folio_session *s, const char *in, bool hyphens, folio_xml_doc **src,
+          doctype **t, folio_status *st)
 {
-	*src = load_valid(s, in, t, st);
+	folio_xslt *x;
+	*src = load_valid_xslt(s, in, hyphens, t, &x, st);
 	if (!*src)
-		return NULL;
-	folio_xslt *x = xslt_of(s, *t, st);
-	mark(s, T_XSLT);
-	if (!x)
 		return NULL;
 	xmlDocPtr fo = folio_xslt_apply(&s->diags, x, *src, s->opts.params);
 	mark(s, T_TRANSFORM);
@@ -640,7 +801,7 @@ folio_pipeline_transform(folio_session *s, const char *in, const char *out)
 	doctype *t;
 	folio_status st;
 	timings_start(s);
-	xmlDocPtr fo = transform(s, in, &src, &t, &st);
+	xmlDocPtr fo = transform(s, in, false, &src, &t, &st);
 	if (fo) {
 		folio_buf b = {0};
 		st = folio_xslt_serialize(t->xslt, fo, &b);
@@ -681,7 +842,7 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 	doctype *t;
 	folio_status st;
 	timings_start(s);
-	xmlDocPtr fo = transform(s, in, &src, &t, &st);
+	xmlDocPtr fo = transform(s, in, true, &src, &t, &st);
 	if (fo) {
 		char *name = folio_asprintf("%s (transformed)", in);
 		folio_xml_doc_free(src);   /* the FO carries the source lines now */
@@ -689,6 +850,7 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 		st = back_half(s, &fo, name, in, out);
 		free(name);
 	}
+	hyphen_join(s);
 	folio_xml_doc_free(src);
 	timings_report(s, in);
 	return st;

@@ -353,6 +353,18 @@ folio_diags_clear(folio_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+void
+folio_diags_move(folio_diags *to, folio_diags *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const folio_diag *g = &from->items[i];
+		folio_diags_add(to, g->severity, g->code, g->file, g->line, g->col,
+		                "%s", g->message);
+	}
+	to->dropped += from->dropped;
+	folio_diags_clear(from);
+}
+
 char *
 folio_uri_unwrap(const char *uri, char *out, size_t n)
 {

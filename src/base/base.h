@@ -163,6 +163,8 @@ void folio_diags_restore(folio_diags *d, folio_diags_mark m);
 /* Formats one diagnostic as "file:line:col: severity: message" into b. */
 void folio_diag_format(const folio_diag *g, folio_buf *b);
 void folio_diags_clear(folio_diags *d);
+/* Appends from's entries to to (within to's limit) and empties from. */
+void folio_diags_move(folio_diags *to, folio_diags *from);
 
 /* ---- status about the run ------------------------------------------------- */
 

@@ -24,9 +24,10 @@ struct folio_xml_schema {
 	char *path;            /* owned */
 };
 
-/* The current routing target (one per thread of work; folio runs one
- * document at a time per process). */
-static struct {
+/* The current routing target, per thread (libxml2 keeps its error
+ * handler per thread too): the front half checks a document in one thread
+ * while it compiles the stylesheet in another (src/pipeline.c). */
+static _Thread_local struct {
 	folio_diags *diags;
 	const folio_xml_doc *doc;
 	int depth;

@@ -35,8 +35,10 @@ static bool initialised;
 
 /* libxslt reports through printf-style generic errors, in pieces.  We join
  * the pieces into lines and turn "runtime error: file F line N element E"
- * plus the next line into one diagnostic. */
-static struct {
+ * plus the next line into one diagnostic.  Per thread: two threads may
+ * compile or apply stylesheets at once (src/pipeline.c); the handler
+ * libxslt calls is the same function for both. */
+static _Thread_local struct {
 	folio_diags *diags;
 	const char *sheet;   /* stylesheet path, for messages without a file */
 	folio_buf pending;   /* text not yet ended by a newline */
@@ -197,8 +199,8 @@ safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 
 static xsltSecurityPrefsPtr security_prefs(void);
 
-static void
-init_once(void)
+void
+folio_xslt_init(void)
 {
 	if (initialised)
 		return;
@@ -213,8 +215,9 @@ init_once(void)
 	                              fn_line);
 }
 
-/* Security: reading only below allowed directories; no writes, no net. */
-static char *allowed_dirs[2];
+/* Security: reading only below allowed directories; no writes, no net.
+ * Per thread, like gen. */
+static _Thread_local char *allowed_dirs[2];
 
 /* real: a path resolved by realpath(3) */
 static bool
@@ -275,7 +278,7 @@ security_prefs(void)
 folio_xslt *
 folio_xslt_load(folio_diags *d, const char *path)
 {
-	init_once();
+	folio_xslt_init();
 	size_t before = d->errors;
 	folio_xml_errors_push(d, NULL);
 	generic_push(d, path);

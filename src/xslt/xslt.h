@@ -17,6 +17,11 @@
 
 typedef struct folio_xslt folio_xslt;
 
+/* Registers folio's extensions and loaders with libxslt, once per process;
+ * called by folio_xslt_load, and by a caller before two threads compile or
+ * apply stylesheets at the same time. */
+void folio_xslt_init(void);
+
 /* Compiles the stylesheet at path; NULL with diagnostics on failure. */
 folio_xslt *folio_xslt_load(folio_diags *d, const char *path);
 void folio_xslt_free(folio_xslt *s);
