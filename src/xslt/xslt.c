@@ -5,6 +5,7 @@
  * and its security preferences.
  */
 #include "xslt.h"
+#include "typo.h"
 
 #include <errno.h>
 #include <libexslt/exslt.h>
@@ -211,6 +212,7 @@ init_once(void)
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction(BAD_CAST "line", BAD_CAST FOLIO_FO_EXT_NS,
 	                              fn_line);
+	folio_typo_register();
 }
 
 /* Security: reading only below allowed directories; no writes, no net. */
