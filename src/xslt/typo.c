@@ -157,8 +157,20 @@ initials(word w)
 	       (k == 2 || (capital(c[2]) && c[3] == '.'));
 }
 
-/* Does the space between words a and b (neither empty) have to be a
- * NO-BREAK SPACE?  The rules in document-sep's order. */
+/* Every rule below needs one of these (the stylesheet's own shortcut, and
+ * most pairs of words fail it): a period in either word, a first word
+ * ending in №, a digit starting either word, a dash starting the second. */
+static bool
+candidate(word a, word b)
+{
+	return g_ascii_isdigit(a.p[0]) || g_ascii_isdigit(b.p[0]) ||
+	       b.p[0] == '-' || starts(b, "–") || starts(b, "—") ||
+	       memchr(a.p, '.', a.n) || memchr(b.p, '.', b.n) ||
+	       (a.n >= 3 && !memcmp(a.p + a.n - 3, "№", 3));
+}
+
+/* Does the space between words a and b (neither empty, valid UTF-8) have
+ * to be a NO-BREAK SPACE?  The rules in document-sep's order. */
 static bool
 no_break(word a, word b)
 {
@@ -191,20 +203,16 @@ no_break(word a, word b)
 	/* Е.В. Жарких */
 	if (initials(a) && capital(first_char(b)))
 		return true;
-	/* Жарких Е.В. */
-	return strip(b, ",;:)»", buf, &t) && initials(t) &&
-	       g_utf8_strlen(a.p, (gssize)a.n) > 1 && capital(first_char(a)) &&
-	       !in_set(last_char(a), ".,;:)");
+	/* Жарких Е.В. (the cheap tests first: most pairs end here) */
+	return g_utf8_strlen(a.p, (gssize)a.n) > 1 && capital(first_char(a)) &&
+	       !in_set(last_char(a), ".,;:)") && memchr(b.p, '.', b.n) &&
+	       strip(b, ",;:)»", buf, &t) && initials(t);
 }
 
 char *
 folio_typo_nbsp(const char *s)
 {
 	size_t n = strlen(s);
-	/* the rules step through characters: only valid UTF-8 gets them (what
-	 * libxml2 hands a stylesheet always is) */
-	if (!g_utf8_validate(s, (gssize)n, NULL))
-		return folio_strdup(s);
 	size_t spaces = 0;
 	for (size_t i = 0; i < n; i++)
 		spaces += s[i] == ' ';
@@ -219,7 +227,11 @@ folio_typo_nbsp(const char *s)
 		word b = {sp + 1, (size_t)((next ? next : end) - sp - 1)};
 		memcpy(o, a.p, a.n);
 		o += a.n;
-		if (a.n && b.n && no_break(a, b)) {
+		/* the rules step through characters: only valid UTF-8 gets
+		 * them (what libxml2 hands a stylesheet always is) */
+		if (a.n && b.n && candidate(a, b) &&
+		    g_utf8_validate(a.p, (gssize)a.n, NULL) &&
+		    g_utf8_validate(b.p, (gssize)b.n, NULL) && no_break(a, b)) {
 			memcpy(o, NBSP, 2);
 			o += 2;
 		} else {

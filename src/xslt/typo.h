@@ -9,9 +9,9 @@
 
 /* s (UTF-8, whitespace collapsed as by normalize-space()) with every space
  * between two words where a line must not break replaced by a NO-BREAK
- * SPACE (U+00A0).  Other spaces are kept as they are.  A string that is not
- * valid UTF-8 comes back unchanged.  Returns a new string the caller frees
- * with free(). */
+ * SPACE (U+00A0).  Other spaces are kept as they are, and so is a space
+ * next to a word that is not valid UTF-8.  Returns a new string the caller
+ * frees with free(). */
 char *folio_typo_nbsp(const char *s);
 
 /* Registers folio:nbsp(string) -> string with libxslt (once, at start). */

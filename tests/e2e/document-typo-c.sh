@@ -150,6 +150,24 @@ if [ "$compared" -eq "$N" ]; then pass document-typo-c/all-compared; else
 if [ "$with_nbsp" -ge $((N / 2)) ]; then pass document-typo-c/rules-applied; else
   fail document-typo-c/rules-applied "only $with_nbsp of $N results have a NO-BREAK SPACE"; fi
 
+# a whole document: the long seed under folio (folio:nbsp) and under
+# xsltproc (the templates) gives the same FO but for folio:line attributes
+LONGDOC=input/guidance-cluster-specialised-organisation.xml
+folio transform "$LONGDOC" -o "$T/long.fo"
+expect_rc document-typo-c/long-folio 0
+timeout 100 xsltproc stylesheets/document.xsl "$LONGDOC" >"$T/long-xsltproc.fo" 2>"$T/long.err"
+rc=$?
+if [ "$rc" -eq 0 ]; then pass document-typo-c/long-xsltproc; else
+  fail document-typo-c/long-xsltproc "exit $rc" "$T/long.err"; fi
+got=$(python3 -c 'import re, sys
+a, b = (re.sub(r" folio:line=\"[0-9]+\"", "", open(f, encoding="utf-8").read())
+        for f in sys.argv[1:])
+print("same" if a == b else "different", a.count("\u00a0"))' "$T/long.fo" "$T/long-xsltproc.fo")
+case $got in
+  "same "[1-9]*) pass document-typo-c/long-same ;;
+  *) fail document-typo-c/long-same "folio and xsltproc: $got (want the same FO, with NO-BREAK SPACEs)" ;;
+esac
+
 # a 1 MB paragraph through folio:nbsp (the C side only): done, and right
 python3 - >"$T/big.xml" <<'EOF'
 print('<t xmlns="urn:folio:typotest"><s>' + " ".join(["от 6 марта 2013 г. № 5"] * 45000) + "</s></t>")
