@@ -967,8 +967,25 @@
        EXSLT str:tokenize ($s has single spaces only, so the tokens are
        exactly its words), and only pairs a rule could apply to meet
        document-sep (a recursion over the rest of the string, word by
-       word, used to be most of a long document's transform). -->
+       word, used to be most of a long document's transform).  Under
+       folio the same rules run in C, as folio:nbsp($s) (src/xslt/typo.c,
+       byte for byte the same result: tests/e2e/document-typo-c.sh); the
+       templates below stay for other processors (xsltproc). -->
   <xsl:template name="document-typo">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="function-available('folio:nbsp')">
+        <xsl:value-of select="folio:nbsp($s)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="document-typo-xslt">
+          <xsl:with-param name="s" select="$s"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="document-typo-xslt">
     <xsl:param name="s"/>
     <xsl:variable name="t" select="concat(' ', $s)"/>
     <xsl:choose>
@@ -993,7 +1010,7 @@
         <xsl:variable name="left"
                       select="concat(substring($s, 1, $half), substring-before($right0, ' '))"/>
         <xsl:variable name="right" select="substring-after($right0, ' ')"/>
-        <xsl:call-template name="document-typo">
+        <xsl:call-template name="document-typo-xslt">
           <xsl:with-param name="s" select="$left"/>
         </xsl:call-template>
         <!-- the space between the halves -->
@@ -1013,7 +1030,7 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:call-template name="document-typo">
+        <xsl:call-template name="document-typo-xslt">
           <xsl:with-param name="s" select="$right"/>
         </xsl:call-template>
       </xsl:when>

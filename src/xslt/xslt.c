@@ -5,6 +5,7 @@
  * and its security preferences.
  */
 #include "xslt.h"
+#include "typo.h"
 
 #include <errno.h>
 #include <libexslt/exslt.h>
@@ -213,6 +214,7 @@ folio_xslt_init(void)
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction(BAD_CAST "line", BAD_CAST FOLIO_FO_EXT_NS,
 	                              fn_line);
+	folio_typo_register();
 }
 
 /* Security: reading only below allowed directories; no writes, no net.

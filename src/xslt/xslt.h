@@ -4,8 +4,9 @@
  * Every transformation runs under security preferences that forbid writing
  * files, creating directories and any network access; document() may read
  * only files under the stylesheet's own directory tree and the source's
- * directory.  folio's extension function folio:line() (namespace
- * urn:folio:fo) gives stylesheets the source line of a node.
+ * directory.  folio's extension functions (namespace urn:folio:fo):
+ * folio:line() gives stylesheets the source line of a node, folio:nbsp()
+ * puts NO-BREAK SPACEs into text (typo.h).
  */
 #ifndef FOLIO_XSLT_H
 #define FOLIO_XSLT_H

@@ -13,6 +13,7 @@
 #include "../../src/fo/fo.h"
 #include "../../src/post/post.h"
 #include "../../src/post/qpdfx.h"
+#include "../../src/xslt/typo.h"
 
 static int failures;
 static const char *current;
@@ -410,6 +411,45 @@ test_post_levels(void)
 	CHECK(FOLIO_PDFA_2B == 0, "zeroed options mean PDF/A-2b");
 }
 
+/* folio:nbsp's C side on what the random comparison with the stylesheet
+ * (tests/e2e/document-typo-c.sh) does not reach: edges and bad input. */
+#define NB "\xc2\xa0"
+
+static bool
+nbsp_is(const char *in, const char *want)
+{
+	char *got = folio_typo_nbsp(in);
+	bool ok = !strcmp(got, want);
+	free(got);
+	return ok;
+}
+
+static void
+test_typo_nbsp(void)
+{
+	CHECK(nbsp_is("", ""), "empty string");
+	CHECK(nbsp_is(" ", " ") && nbsp_is("     ", "     "), "only spaces are kept");
+	CHECK(nbsp_is(" № 5 ", " №" NB "5 "), "edge spaces kept, inner rule applied");
+	CHECK(nbsp_is("№  5", "№  5"), "a double space is no pair of words");
+	CHECK(nbsp_is("6 марта 2013 г.", "6" NB "марта" NB "2013" NB "г."), "date");
+	CHECK(nbsp_is("Е.В. Жарких, Жарких Е.В.", "Е.В." NB "Жарких, Жарких" NB "Е.В."),
+	      "initials both orders");
+	CHECK(nbsp_is("\xff № 5", "\xff №" NB "5") && nbsp_is("№ \xd0", "№ \xd0") &&
+	      nbsp_is("5 \xf0", "5 \xf0") && nbsp_is("Ж\xd0 Е.В.", "Ж\xd0 Е.В."),
+	      "a word of invalid UTF-8 keeps its spaces");
+	/* 1.4 MB: "№ 1" 200,000 times, joined by spaces */
+	size_t reps = 200000;
+	folio_buf in = {0}, want = {0};
+	for (size_t i = 0; i < reps; i++) {
+		folio_buf_puts(&in, i ? " № 1" : "№ 1");
+		folio_buf_puts(&want, i ? " №" NB "1" : "№" NB "1");
+	}
+	CHECK(in.len > 1000000, "the input is over 1 MB (%zu bytes)", in.len);
+	CHECK(nbsp_is(in.data, want.data), "1 MB string");
+	folio_buf_clear(&in);
+	folio_buf_clear(&want);
+}
+
 int
 main(void)
 {
@@ -430,6 +470,7 @@ main(void)
 	run("diag-format", test_diag_format);
 	run("post-dates", test_post_dates);
 	run("post-levels", test_post_levels);
+	run("typo-nbsp", test_typo_nbsp);
 	xmlCleanupParser();
 	return failures ? 1 : 0;
 }
