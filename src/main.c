@@ -318,11 +318,18 @@ main(int argc, char **argv)
 		if ((int)st > worst)
 			worst = (int)st;
 	}
-	folio_session_free(s);
-	free(dd);
-	free(params);
-	free(in);
-	folio_layout_cleanup();
-	xmlCleanupParser();
+	/* The process ends here: the compiled stylesheets and schemas, the
+	 * hyphenation dictionaries and libxml2's globals go with it (freeing
+	 * them one by one cost 10 M instructions, 3 ms of a 60 ms render).
+	 * FOLIO_FULL_CLEANUP=1 frees everything first, for leak checkers
+	 * (tests/leakcheck.sh). */
+	if (getenv("FOLIO_FULL_CLEANUP")) {
+		folio_session_free(s);
+		free(dd);
+		free(params);
+		free(in);
+		folio_layout_cleanup();
+		xmlCleanupParser();
+	}
 	return worst;
 }

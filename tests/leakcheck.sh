@@ -26,7 +26,7 @@ passed=0 failed=0
 vg() {
   local name=$1
   shift
-  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+  FOLIO_FULL_CLEANUP=1 valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
     --errors-for-leak-kinds=definite,indirect --error-exitcode=42 \
     --suppressions="$REPO/tests/valgrind.supp" --num-callers=40 \
     --log-file="$T/$name.vg" "$FOLIO" "$@" >"$T/$name.out" 2>"$T/$name.err"
