@@ -23,22 +23,29 @@ DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
 # the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
 # profile of the OutputIntent; certutil (NSS) for the signing tests
 DEB_PACKAGES += libqpdf-dev libssl-dev icc-profiles-free libnss3-tools
-POST_LIBS = -lqpdf -lcrypto
+POST_LIBS = -lcrypto
+# libqpdf is not linked but opened on first use (src/post/qpdfdl.c): its
+# soname, read off the development link libqpdf-dev installs
+QPDF_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libqpdf.so)" 2>/dev/null | \
+                 awk '/SONAME/ {print $$2}')
 
 BUILD   := build
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
-           -Wno-missing-field-initializers
+           -Wno-missing-field-initializers \
+           $(if $(QPDF_SONAME),-DFOLIO_QPDF_SONAME='"$(QPDF_SONAME)"')
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The order of DT_NEEDED is the dynamic loader's symbol search order, and
 # start-up resolves ~18,700 symbols over ~68 libraries: libraries that
 # define (or bind to themselves) most symbols go first, so a lookup stops
 # after a few objects instead of walking past dozens (libcrypto alone binds
-# 3,300 symbols to itself).  libm stays before libc and libqpdf before
-# libstdc++, as in the default order, where they define the same names.
-# About 12 M instructions and a few ms of every cold start (docs/benchmarks.md).
-LINK_ORDER = -Wl,--no-as-needed -lcrypto -lqpdf -lm -lc -lstdc++ -lglib-2.0 \
+# 3,300 symbols to itself).  libm stays before libc, as in the default
+# order, where they define the same names.  libqpdf (and with it gnutls,
+# nettle, gmp, p11-kit) is not in this list at all: opened by the post
+# stage, on a background thread of `folio render` (src/post/qpdfdl.c);
+# that took 4 of the 10 ms a bare start cost (docs/benchmarks.md).
+LINK_ORDER = -Wl,--no-as-needed -lcrypto -lm -lc -lstdc++ -lglib-2.0 \
              -lgobject-2.0 -lgio-2.0 -lxml2 -lpango-1.0 -lcairo \
              -lharfbuzz -Wl,--as-needed
 # librsvg is opened on the first SVG (src/image/image.c), not linked.

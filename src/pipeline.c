@@ -417,10 +417,13 @@ check_thread(gpointer p)
 	return NULL;
 }
 
+/* What layout and the post stage load for themselves, loaded beside the
+ * front half instead: the hyphenation patterns, libqpdf. */
 static gpointer
 hyphen_thread(gpointer p)
 {
 	folio_hyphen_preload(p);
+	folio_post_preload();
 	return NULL;
 }
 

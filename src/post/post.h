@@ -73,4 +73,10 @@ folio_status folio_post_finish(folio_diags *d, const unsigned char *in, size_t l
  * or -1 when cmd is not one of them. */
 int folio_post_cli(const char *cmd, int argc, char **argv);
 
+/* Opens libqpdf ahead of folio_post_finish (it is loaded on first use, not
+ * linked; see qpdfdl.h), so that a thread with nothing else to do pays the
+ * loading.  Safe from any thread; failures are reported when the post
+ * stage runs. */
+void folio_post_preload(void);
+
 #endif

@@ -9,9 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+void
+folio_post_preload(void)
+{
+	folio_qpdf_load(NULL);
+}
+
 qpdf_data
 qx_open(folio_diags *d, const char *name, const unsigned char *buf, size_t len)
 {
+	const char *why = NULL;
+	if (!folio_qpdf_load(&why)) {
+		folio_diags_add(d, FOLIO_ERROR, "pdf", name, 0, 0,
+		                "cannot open libqpdf for the PDF/A stage: %s", why);
+		return NULL;
+	}
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);

@@ -10,7 +10,7 @@
 #ifndef FOLIO_POST_QPDFX_H
 #define FOLIO_POST_QPDFX_H
 
-#include <qpdf/qpdf-c.h>
+#include "qpdfdl.h"   /* <qpdf/qpdf-c.h>, called through pointers */
 
 #include "../base/base.h"
 
