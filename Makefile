@@ -23,29 +23,34 @@ DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
 # the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
 # profile of the OutputIntent; certutil (NSS) for the signing tests
 DEB_PACKAGES += libqpdf-dev libssl-dev icc-profiles-free libnss3-tools
-POST_LIBS = -lcrypto
-# libqpdf is not linked but opened on first use (src/post/qpdfdl.c): its
-# soname, read off the development link libqpdf-dev installs
-QPDF_SONAME := $(shell objdump -p "$$($(CC) -print-file-name=libqpdf.so)" 2>/dev/null | \
-                 awk '/SONAME/ {print $$2}')
+POST_LIBS =
+# libqpdf and libcrypto are not linked but opened on first use
+# (src/post/dl.c): their sonames, read off the development links the -dev
+# packages install
+soname = $(shell objdump -p "$$($(CC) -print-file-name=$(1))" 2>/dev/null | \
+           awk '/SONAME/ {print $$2}')
+QPDF_SONAME   := $(call soname,libqpdf.so)
+CRYPTO_SONAME := $(call soname,libcrypto.so)
 
 BUILD   := build
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
            -Wno-missing-field-initializers \
-           $(if $(QPDF_SONAME),-DFOLIO_QPDF_SONAME='"$(QPDF_SONAME)"')
+           $(if $(QPDF_SONAME),-DFOLIO_QPDF_SONAME='"$(QPDF_SONAME)"') \
+           $(if $(CRYPTO_SONAME),-DFOLIO_CRYPTO_SONAME='"$(CRYPTO_SONAME)"')
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The order of DT_NEEDED is the dynamic loader's symbol search order, and
-# start-up resolves ~18,700 symbols over ~68 libraries: libraries that
+# start-up resolves thousands of symbols over ~50 libraries: libraries that
 # define (or bind to themselves) most symbols go first, so a lookup stops
-# after a few objects instead of walking past dozens (libcrypto alone binds
-# 3,300 symbols to itself).  libm stays before libc, as in the default
-# order, where they define the same names.  libqpdf (and with it gnutls,
-# nettle, gmp, p11-kit) is not in this list at all: opened by the post
-# stage, on a background thread of `folio render` (src/post/qpdfdl.c);
-# that took 4 of the 10 ms a bare start cost (docs/benchmarks.md).
-LINK_ORDER = -Wl,--no-as-needed -lcrypto -lm -lc -lstdc++ -lglib-2.0 \
+# after a few objects instead of walking past dozens.  libm stays before
+# libc, as in the default order, where they define the same names.
+# libqpdf (and with it gnutls, nettle, gmp, p11-kit) and libcrypto are not
+# linked at all: the post stage opens libqpdf (on a background thread of
+# `folio render`), `folio sign` libcrypto (src/post/dl.c); they were 8,300
+# of 16,500 symbol bindings and about half of a bare start
+# (docs/benchmarks.md).
+LINK_ORDER = -Wl,--no-as-needed -lm -lc -lstdc++ -lglib-2.0 \
              -lgobject-2.0 -lgio-2.0 -lxml2 -lpango-1.0 -lcairo \
              -lharfbuzz -Wl,--as-needed
 # librsvg is opened on the first SVG (src/image/image.c), not linked.
@@ -55,10 +60,10 @@ LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image
                       src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/main.o
-# folio batch (src/batch.c): SHA-256 from libcrypto, manifests with json-glib
+# folio batch (src/batch.c): SHA-256 from GLib, manifests with json-glib
 MAIN_OBJ += $(BUILD)/src/batch.o $(BUILD)/src/batch-jobs.o
-PKGS += libcrypto json-glib-1.0
-DEB_PACKAGES += libssl-dev libjson-glib-dev parallel
+PKGS += json-glib-1.0
+DEB_PACKAGES += libjson-glib-dev parallel
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS := $(wildcard src/*.h src/*/*.h src/*/*.def)

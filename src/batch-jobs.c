@@ -20,7 +20,6 @@
 #include <libgen.h>
 #include <limits.h>
 #include <libxml/xmlreader.h>
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,29 +30,23 @@
 /* ---- hashing ---------------------------------------------------------- */
 
 static void
-hex_digest(EVP_MD_CTX *c, char hex[65])
+hex_digest(GChecksum *c, char hex[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned n = 0;
-	EVP_DigestFinal_ex(c, md, &n);
-	for (unsigned i = 0; i < n && i < 32; i++)
-		snprintf(hex + 2 * i, 3, "%02x", md[i]);
-	hex[64] = 0;
+	snprintf(hex, 65, "%s", g_checksum_get_string(c));
 }
 
 static void
 sha256_mem(const void *p, size_t n, char hex[65])
 {
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
-	EVP_DigestUpdate(c, p, n);
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(c, p, (gssize)n);
 	hex_digest(c, hex);
-	EVP_MD_CTX_free(c);
+	g_checksum_free(c);
 }
 
 /* Feeds a whole file to c; false when it cannot be read. */
 static bool
-digest_file(EVP_MD_CTX *c, const char *path, uint64_t *size)
+digest_file(GChecksum *c, const char *path, uint64_t *size)
 {
 	int fd = open(path, O_RDONLY);
 	if (fd < 0)
@@ -62,7 +55,7 @@ digest_file(EVP_MD_CTX *c, const char *path, uint64_t *size)
 	ssize_t n;
 	uint64_t total = 0;
 	while ((n = read(fd, buf, sizeof buf)) > 0) {
-		EVP_DigestUpdate(c, buf, (size_t)n);
+		g_checksum_update(c, (const guchar *)buf, n);
 		total += (uint64_t)n;
 	}
 	close(fd);
@@ -74,14 +67,13 @@ digest_file(EVP_MD_CTX *c, const char *path, uint64_t *size)
 bool
 batch_sha256_file(const char *path, char hex[65], uint64_t *size)
 {
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
 	bool ok = digest_file(c, path, size);
 	if (ok)
 		hex_digest(c, hex);
 	else
 		hex[0] = 0;
-	EVP_MD_CTX_free(c);
+	g_checksum_free(c);
 	return ok;
 }
 
@@ -1237,9 +1229,8 @@ deps_of(batch_state *s, const char *type)
 	memset(d, 0, sizeof *d);
 	snprintf(d->type, sizeof d->type, "%s", type);
 	d->newest = s->exe_mtime;
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
-	EVP_DigestUpdate(c, s->exe_sha256, 64);
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(c, (const guchar *)s->exe_sha256, 64);
 	for (size_t i = 0; i < s->nfiles; i++) {
 		if (!depends_on(s, type, s->files[i]))
 			continue;
@@ -1247,15 +1238,15 @@ deps_of(batch_state *s, const char *type)
 		struct stat st;
 		if (stat(path, &st) == 0 && ts_after(st.st_mtim, d->newest))
 			d->newest = st.st_mtim;
-		EVP_DigestUpdate(c, s->files[i], strlen(s->files[i]) + 1);
+		g_checksum_update(c, (const guchar *)s->files[i], strlen(s->files[i]) + 1);
 		digest_file(c, path, NULL);
 		free(path);
 	}
 	for (size_t i = 0; s->params && s->params[i]; i++)
-		EVP_DigestUpdate(c, s->params[i], strlen(s->params[i]) + 1);
-	EVP_DigestUpdate(c, s->salt, strlen(s->salt) + 1);
+		g_checksum_update(c, (const guchar *)s->params[i], strlen(s->params[i]) + 1);
+	g_checksum_update(c, (const guchar *)s->salt, strlen(s->salt) + 1);
 	hex_digest(c, d->sha256);
-	EVP_MD_CTX_free(c);
+	g_checksum_free(c);
 	return d;
 }
 

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "cryptodl.h"   /* libcrypto, opened by post_cmd_sign */
 
 /* Room for the CMS object: the signer's certificate and chain, in hex. */
 #define SIG_CONTENTS_BYTES 16384
@@ -641,6 +642,9 @@ post_cmd_sign(int argc, char **argv)
 	int rc = parse_args(argc, argv, &a);
 	if (rc)
 		return rc;
+	const char *why = NULL;
+	if (!folio_crypto_load(&why))
+		return fail(a.p12 ? a.p12 : "folio", "cannot open OpenSSL's libcrypto: %s", why);
 	signer s = {0};
 	if (!load_p12(a.p12, a.pwfile, &s, &rc))
 		return rc;
