@@ -418,11 +418,18 @@ check_thread(gpointer p)
 }
 
 /* What layout and the post stage load for themselves, loaded beside the
- * front half instead: the hyphenation patterns, libqpdf. */
+ * front half instead: the hyphenation patterns, the fonts folio's
+ * stylesheets set by default (common.xsl: PT Serif; text, tables,
+ * footnotes, headings), libqpdf.  Other fonts load when layout meets them. */
 static gpointer
 hyphen_thread(gpointer p)
 {
+	static const char *const fonts[] = {
+		"PT Serif 14", "PT Serif Bold 14", "PT Serif Italic 14",
+		"PT Serif 12", "PT Serif 10", NULL,
+	};
 	folio_hyphen_preload(p);
+	folio_fonts_preload(fonts);
 	folio_post_preload();
 	return NULL;
 }
@@ -457,6 +464,7 @@ load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
 	if (hyphens && !s->hyph_started) {
 		s->hyph_started = true;
 		source_lang(x, s->hyph_lang);
+		folio_fonts_setup();   /* while this is the only thread */
 		s->hyph_thread = g_thread_try_new("folio-hyphen", hyphen_thread,
 		                                  s->hyph_lang, NULL);
 	}

@@ -110,29 +110,87 @@ any_font(PangoFontMap *map)
 	return known;
 }
 
-bool
-fonts_init(layout *L)
+/* The font map: one per process, so that fonts are found, opened and
+ * their shaping data built once (a batch worker reuses them for every
+ * document; a cold `folio render` loads the usual ones on a background
+ * thread, folio_fonts_preload).  Used by one thread at a time: the
+ * preloading thread is joined before layout. */
+static PangoFontMap *process_map;
+
+static PangoFontMap *
+font_map(void)
 {
 	fontconfig_setup();
-	L->fontmap = pango_cairo_font_map_new();
-	if (!L->fontmap)
-		return false;
-	if (!any_font(L->fontmap)) {
-		folio_fo_diag(L->d, L->doc, L->doc->root, FOLIO_ERROR, "font",
-		              "no font can be loaded: fontconfig finds no fonts (check "
-		              "FONTCONFIG_FILE and the installed fonts)");
-		g_object_unref(L->fontmap);
-		L->fontmap = NULL;
-		return false;
-	}
-	L->pctx = pango_font_map_create_context(L->fontmap);
-	pango_cairo_context_set_resolution(L->pctx, 72);
+	if (!process_map)
+		process_map = pango_cairo_font_map_new();
+	return process_map;
+}
+
+/* A context laid out with: points as device units, no hinting. */
+static PangoContext *
+context_new(PangoFontMap *map)
+{
+	PangoContext *c = pango_font_map_create_context(map);
+	pango_cairo_context_set_resolution(c, 72);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(L->pctx, fo);
+	pango_cairo_context_set_font_options(c, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_round_glyph_positions(L->pctx, FALSE);
+	pango_context_set_round_glyph_positions(c, FALSE);
+	return c;
+}
+
+void
+folio_fonts_setup(void)
+{
+	fontconfig_setup();
+}
+
+void
+folio_fonts_preload(const char *const *descs)
+{
+	PangoFontMap *map = font_map();
+	if (!map || !any_font(map))
+		return;
+	PangoContext *c = context_new(map);
+	for (; *descs; descs++) {
+		PangoFontDescription *fd = pango_font_description_from_string(*descs);
+		PangoFontMetrics *m = pango_context_get_metrics(c, fd, NULL);
+		pango_font_metrics_unref(m);
+		/* shaping builds the font's HarfBuzz data and glyph caches */
+		PangoLayout *pl = pango_layout_new(c);
+		pango_layout_set_font_description(pl, fd);
+		pango_layout_set_text(pl, "Протокол № 1 от 2 марта 2021 г., Minutes", -1);
+		(void)pango_layout_get_line_count(pl);
+		g_object_unref(pl);
+		pango_font_description_free(fd);
+	}
+	g_object_unref(c);
+}
+
+void
+fonts_release(void)
+{
+	if (process_map)
+		g_object_unref(process_map);
+	process_map = NULL;
+}
+
+bool
+fonts_init(layout *L)
+{
+	PangoFontMap *map = font_map();
+	if (!map)
+		return false;
+	if (!any_font(map)) {
+		folio_fo_diag(L->d, L->doc, L->doc->root, FOLIO_ERROR, "font",
+		              "no font can be loaded: fontconfig finds no fonts (check "
+		              "FONTCONFIG_FILE and the installed fonts)");
+		return false;
+	}
+	L->fontmap = g_object_ref(map);
+	L->pctx = context_new(L->fontmap);
 	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
 	                                   (GDestroyNotify)pango_font_description_free,
 	                                   (GDestroyNotify)pango_font_metrics_unref);

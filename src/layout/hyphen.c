@@ -96,6 +96,7 @@ folio_layout_cleanup(void)
 			g_hash_table_destroy(dicts[i].cache);
 	}
 	ndicts = 0;
+	fonts_release();
 }
 
 /* The word (UTF-8, letters only) with soft hyphens, newly allocated. */

@@ -284,6 +284,8 @@ void area_shift(folio_area *a, folio_len dx, folio_len dy);
 /* ---- fonts.c ---- */
 bool fonts_init(layout *L);
 void fonts_done(layout *L);
+/* Drops the process's font map (folio_layout_cleanup). */
+void fonts_release(void);
 PangoFontDescription *font_of(const folio_fo *node);   /* caller frees */
 void font_metrics(layout *L, const folio_fo *node, folio_len *ascent,
                   folio_len *descent);

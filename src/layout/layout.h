@@ -90,13 +90,20 @@ folio_area_tree *folio_layout_run(folio_diags *d, const folio_fo_doc *doc);
 void folio_area_tree_free(folio_area_tree *t);
 
 /* Releases what layout keeps for the whole process (hyphenation
- * dictionaries).  Optional; for leak checkers. */
+ * dictionaries, the font map).  Optional; for leak checkers. */
 void folio_layout_cleanup(void);
 /* Loads the hyphenation dictionary of lang ("ru") ahead of layout, so that
  * another thread can do it while the document is transformed.  Not
  * thread-safe against layout itself: the caller joins that thread before
  * folio_layout_run. */
 void folio_hyphen_preload(const char *lang);
+/* Builds fontconfig's configuration; call before any other thread exists
+ * (it hides SOURCE_DATE_EPOCH from fontconfig for a moment, see fonts.c). */
+void folio_fonts_setup(void);
+/* Opens the fonts of descs (pango descriptions such as "PT Serif 14",
+ * NULL-terminated) in the process's font map, ahead of layout; the same
+ * rule as folio_hyphen_preload: joined before folio_layout_run. */
+void folio_fonts_preload(const char *const *descs);
 
 /* Writes the area tree as deterministic text (--dump-areas). */
 void folio_area_dump(const folio_area_tree *t, folio_buf *out);
