@@ -108,24 +108,50 @@ static void
 hyphenate_word(dict *d, const char *w, size_t len, int push, int remain,
                GString *out)
 {
-	/* the key: push and remain (small numbers), then the word */
-	char head[8];
-	int hn = snprintf(head, sizeof head, "%c%c", (char)(1 + (push & 63)),
-	                  (char)(1 + (remain & 63)));
-	GString *key = g_string_sized_new(len + 3);
-	g_string_append_len(key, head, hn);
-	g_string_append_len(key, w, (gssize)len);
-	const char *hit = g_hash_table_lookup(d->cache, key->str);
+	/* the key: push and remain (small numbers), then the word; words
+	 * longer than the buffer (never hyphenated: over 60 letters) skip the
+	 * cache */
+	char key[256];
+	if (len + 3 > sizeof key) {
+		char *h = hyphenate_new(d, w, len, push, remain);
+		g_string_append(out, h);
+		g_free(h);
+		return;
+	}
+	key[0] = (char)(1 + (push & 63));
+	key[1] = (char)(1 + (remain & 63));
+	memcpy(key + 2, w, len);
+	key[len + 2] = 0;
+	const char *hit = g_hash_table_lookup(d->cache, key);
 	if (hit) {
 		g_string_append(out, hit);
-		g_string_free(key, TRUE);
 		return;
 	}
 	char *h = hyphenate_new(d, w, len, push, remain);
 	g_string_append(out, h);
 	if (g_hash_table_size(d->cache) >= CACHE_MAX)
 		g_hash_table_remove_all(d->cache);
-	g_hash_table_insert(d->cache, g_string_free(key, FALSE), h);
+	g_hash_table_insert(d->cache, g_strdup(key), h);
+}
+
+/* The letter at *p and the length of its UTF-8 sequence (0: not a
+ * letter).  ASCII and the Russian alphabet are decided here, the rest by
+ * GLib's tables: most text is the former, and this runs on every
+ * character of the document. */
+static int
+letter_len(const char *p, const char *end)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c < 0x80)
+		return g_ascii_isalpha(c) ? 1 : 0;
+	if ((c == 0xd0 || c == 0xd1) && p + 1 < end) {
+		/* U+0400..U+047F: А..я (U+0410..U+044F) and Ё, ё are letters */
+		unsigned cp = ((c & 0x1fu) << 6) | ((unsigned char)p[1] & 0x3fu);
+		if ((cp >= 0x410 && cp <= 0x44f) || cp == 0x401 || cp == 0x451)
+			return 2;
+	}
+	const char *next = g_utf8_next_char(p);
+	return g_unichar_isalpha(g_utf8_get_char(p)) ? (int)(next - p) : 0;
 }
 
 static char *
@@ -187,15 +213,19 @@ hyphenate_text(const char *lang, const char *text, size_t len, int push, int rem
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *q = p;
-		while (q < end && g_unichar_isalpha(g_utf8_get_char(q)))
-			q = g_utf8_next_char(q);
+		int n;
+		while (q < end && (n = letter_len(q, end)) > 0)
+			q += n;
 		if (q > p) {
 			hyphenate_word(d, p, (size_t)(q - p), push, remain, out);
 			p = q;
 		} else {
-			const char *next = g_utf8_next_char(p);
-			g_string_append_len(out, p, next - p);
-			p = next;
+			/* up to the next letter, copied in one piece */
+			q = g_utf8_next_char(p);
+			while (q < end && !letter_len(q, end))
+				q = g_utf8_next_char(q);
+			g_string_append_len(out, p, q - p);
+			p = q;
 		}
 	}
 	return g_string_free(out, FALSE);
