@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,7 +61,8 @@ struct folio_session {
 	size_t mem_len;
 	size_t pages;               /* pages of the last rendered document */
 	timings tm;                 /* of the current document */
-	GThread *hyph_thread;       /* loading hyphenation patterns, or NULL */
+	GThread *hyph_thread;       /* loading hyphenation patterns and fonts */
+	GThread *post_thread;       /* opening libqpdf */
 	bool hyph_started;          /* (once per session) */
 	char hyph_lang[3];          /* its language */
 };
@@ -125,12 +127,22 @@ hyphen_join(folio_session *s)
 	s->hyph_thread = NULL;
 }
 
+/* Joins the thread opening libqpdf, if one runs. */
+static void
+post_join(folio_session *s)
+{
+	if (s->post_thread)
+		g_thread_join(s->post_thread);
+	s->post_thread = NULL;
+}
+
 void
 folio_session_free(folio_session *s)
 {
 	if (!s)
 		return;
 	hyphen_join(s);
+	post_join(s);
 	for (size_t i = 0; i < s->ntypes; i++) {
 		folio_xml_schema_free(s->types[i].schema);
 		folio_xslt_free(s->types[i].xslt);
@@ -418,9 +430,18 @@ check_thread(gpointer p)
 }
 
 /* What layout and the post stage load for themselves, loaded beside the
- * front half instead: the hyphenation patterns, the fonts folio's
+ * front half instead: the hyphenation patterns and the fonts folio's
  * stylesheets set by default (common.xsl: PT Serif; text, tables,
- * footnotes, headings), libqpdf.  Other fonts load when layout meets them. */
+ * footnotes, headings) before layout, libqpdf before the post stage.
+ * Other fonts load when layout meets them.  These threads run at a lower
+ * priority: on two cores the main thread and the checking thread are the
+ * ones the document waits for. */
+static void
+background(void)
+{
+	(void)setpriority(PRIO_PROCESS, (id_t)gettid(), 10);
+}
+
 static gpointer
 hyphen_thread(gpointer p)
 {
@@ -428,8 +449,17 @@ hyphen_thread(gpointer p)
 		"PT Serif 14", "PT Serif Bold 14", "PT Serif Italic 14",
 		"PT Serif 12", "PT Serif 10", NULL,
 	};
+	background();
 	folio_hyphen_preload(p);
 	folio_fonts_preload(fonts);
+	return NULL;
+}
+
+static gpointer
+post_thread(gpointer unused)
+{
+	(void)unused;
+	background();
 	folio_post_preload();
 	return NULL;
 }
@@ -467,6 +497,7 @@ load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
 		folio_fonts_setup();   /* while this is the only thread */
 		s->hyph_thread = g_thread_try_new("folio-hyphen", hyphen_thread,
 		                                  s->hyph_lang, NULL);
+		s->post_thread = g_thread_try_new("folio-qpdf", post_thread, NULL, NULL);
 	}
 	if (t->xslt && t->schema && t->rules_loaded) {
 		/* warm: everything is compiled, nothing to overlap */
@@ -862,6 +893,7 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 		free(name);
 	}
 	hyphen_join(s);
+	post_join(s);
 	folio_xml_doc_free(src);
 	timings_report(s, in);
 	return st;
