@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <glib.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -31,11 +32,10 @@ typedef struct library {
 	const char *failure;        /* why it could not be opened */
 } library;
 
-/* (a GOnce function: the first caller opens, later ones wait for it) */
-static gpointer
-open_library(gpointer p)
+/* Opens the library and fills its table; NULL with lib->failure set. */
+static void *
+open_library(library *lib)
 {
-	library *lib = p;
 	/* RTLD_LOCAL: nothing else in the process binds to its symbols */
 	void *so = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
 	if (!so) {
@@ -56,39 +56,42 @@ open_library(gpointer p)
 	return so;
 }
 
-static bool
-load(GOnce *once, library *lib, const char **why)
-{
-	g_once(once, open_library, lib);
-	if (once->retval)
-		return true;
-	if (why)
-		*why = lib->failure;
-	return false;
-}
-
 #define NAME(f) #f,
 #define QPDF_OFFSET(f) offsetof(struct folio_qpdf_api, f),
 #define CRYPTO_OFFSET(f) offsetof(struct folio_crypto_api, f),
 
+/* One library each, opened under pthread_once: the first caller opens it,
+ * callers on other threads wait for it to finish. */
+static const char *const qpdf_names[] = {FOLIO_QPDF_FNS(NAME)};
+static const size_t qpdf_offsets[] = {FOLIO_QPDF_FNS(QPDF_OFFSET)};
+static library qpdf_lib = {FOLIO_QPDF_SONAME, qpdf_names, qpdf_offsets,
+                           G_N_ELEMENTS(qpdf_names), &folio_qpdf, NULL};
+static void *qpdf_so;
+static void open_qpdf(void) { qpdf_so = open_library(&qpdf_lib); }
+
+static const char *const crypto_names[] = {FOLIO_CRYPTO_FNS(NAME)};
+static const size_t crypto_offsets[] = {FOLIO_CRYPTO_FNS(CRYPTO_OFFSET)};
+static library crypto_lib = {FOLIO_CRYPTO_SONAME, crypto_names, crypto_offsets,
+                             G_N_ELEMENTS(crypto_names), &folio_crypto, NULL};
+static void *crypto_so;
+static void open_crypto(void) { crypto_so = open_library(&crypto_lib); }
+
 bool
 folio_qpdf_load(const char **why)
 {
-	static const char *const names[] = {FOLIO_QPDF_FNS(NAME)};
-	static const size_t offsets[] = {FOLIO_QPDF_FNS(QPDF_OFFSET)};
-	static library lib = {FOLIO_QPDF_SONAME, names, offsets,
-	                      G_N_ELEMENTS(names), &folio_qpdf, NULL};
-	static GOnce once = G_ONCE_INIT;
-	return load(&once, &lib, why);
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, open_qpdf);
+	if (!qpdf_so && why)
+		*why = qpdf_lib.failure;
+	return qpdf_so != NULL;
 }
 
 bool
 folio_crypto_load(const char **why)
 {
-	static const char *const names[] = {FOLIO_CRYPTO_FNS(NAME)};
-	static const size_t offsets[] = {FOLIO_CRYPTO_FNS(CRYPTO_OFFSET)};
-	static library lib = {FOLIO_CRYPTO_SONAME, names, offsets,
-	                      G_N_ELEMENTS(names), &folio_crypto, NULL};
-	static GOnce once = G_ONCE_INIT;
-	return load(&once, &lib, why);
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, open_crypto);
+	if (!crypto_so && why)
+		*why = crypto_lib.failure;
+	return crypto_so != NULL;
 }
