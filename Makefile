@@ -114,7 +114,9 @@ test: deps
 	{ tests/run.sh; echo $$? >$$rcf; } | tee $$log; rc=$$(cat $$rcf); \
 	{ $(MAKE) --no-print-directory asan-quick; echo $$? >$$rcf; } | tee -a $$log; \
 	[ "$$(cat $$rcf)" = 0 ] || rc=1; \
-	awk '/^(asan: )?[0-9]+ passed, [0-9]+ failed$$/ { sub(/^asan: /, ""); p += $$1; f += $$3 } \
+	{ $(MAKE) --no-print-directory tsan-quick; echo $$? >$$rcf; } | tee -a $$log; \
+	[ "$$(cat $$rcf)" = 0 ] || rc=1; \
+	awk '/^((a|t)san: )?[0-9]+ passed, [0-9]+ failed$$/ { sub(/^(a|t)san: /, ""); p += $$1; f += $$3 } \
 	     END { printf "%d passed, %d failed\n", p, f }' $$log; \
 	rm -f $$log $$rcf; exit $$rc
 
@@ -184,12 +186,31 @@ ASAN_ENV     = ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:exitcode=99 \
 ASAN_QUICK   = unit/ hostile/xml hostile/xslt hostile/layout hostile/images \
                hostile/output hostile/fuzz-regress errors/fo- errors/malformed \
                errors/missing errors/schema errors/unknown errors/unwritable
+# make tsan-quick (run by make test): the tests that start folio's threads
+# (a cold render checks the document on one thread while it compiles the
+# stylesheet, and loads patterns, fonts and libqpdf on two more) against a
+# ThreadSanitizer build; tests/tsan.supp leaves out pango's own threads
+TSAN_BUILD   = build-tsan
+TSAN_ENV     = TSAN_OPTIONS="halt_on_error=1 exitcode=99 suppressions=$(CURDIR)/tests/tsan.supp"
+TSAN_QUICK   = e2e/timings e2e/protocols errors/schema errors/unknown hostile/xslt \
+               e2e/batch/ e2e/sign
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = xml-fo props pipeline protocol
 
-.PHONY: asan asan-build asan-quick leakcheck fuzz fuzz-build
+.PHONY: asan asan-build asan-quick tsan-build tsan-quick leakcheck fuzz fuzz-build
+
+tsan-build:
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) \
+	  CC="$(CC) -fsanitize=thread -fno-omit-frame-pointer" all
+
+tsan-quick: tsan-build
+	@rc=0; log=$$(mktemp); for f in $(TSAN_QUICK); do \
+	  $(TSAN_ENV) FOLIO_BUILD_DIR=$(TSAN_BUILD) TEST_TIMEOUT=180 \
+	    tests/run.sh $$f >$$log 2>&1 || rc=1; \
+	  sed 's/^/tsan: /' $$log; \
+	done; rm -f $$log; exit $$rc
 
 asan-build:
 	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC="$(CC) $(SAN_FLAGS)" all
