@@ -205,12 +205,17 @@ tsan-build:
 	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) \
 	  CC="$(CC) -fsanitize=thread -fno-omit-frame-pointer" all
 
+# $(call san_run,ENV,BUILD-DIR,TESTS,PREFIX): tests/run.sh on each of
+# TESTS against the build in BUILD-DIR, lines prefixed "PREFIX: "
+define san_run
+@rc=0; log=$$(mktemp); for f in $(3); do \
+  $(1) FOLIO_BUILD_DIR=$(2) TEST_TIMEOUT=180 tests/run.sh $$f >$$log 2>&1 || rc=1; \
+  sed 's/^/$(4): /' $$log; \
+done; rm -f $$log; exit $$rc
+endef
+
 tsan-quick: tsan-build
-	@rc=0; log=$$(mktemp); for f in $(TSAN_QUICK); do \
-	  $(TSAN_ENV) FOLIO_BUILD_DIR=$(TSAN_BUILD) TEST_TIMEOUT=180 \
-	    tests/run.sh $$f >$$log 2>&1 || rc=1; \
-	  sed 's/^/tsan: /' $$log; \
-	done; rm -f $$log; exit $$rc
+	$(call san_run,$(TSAN_ENV),$(TSAN_BUILD),$(TSAN_QUICK),tsan)
 
 asan-build:
 	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CC="$(CC) $(SAN_FLAGS)" all
@@ -219,11 +224,7 @@ asan: deps asan-build
 	$(ASAN_ENV) FOLIO_BUILD_DIR=$(ASAN_BUILD) TEST_TIMEOUT=180 tests/run.sh
 
 asan-quick: asan-build
-	@rc=0; log=$$(mktemp); for f in $(ASAN_QUICK); do \
-	  $(ASAN_ENV) FOLIO_BUILD_DIR=$(ASAN_BUILD) TEST_TIMEOUT=180 \
-	    tests/run.sh $$f >$$log 2>&1 || rc=1; \
-	  sed 's/^/asan: /' $$log; \
-	done; rm -f $$log; exit $$rc
+	$(call san_run,$(ASAN_ENV),$(ASAN_BUILD),$(ASAN_QUICK),asan)
 
 FUZZ_CC   = clang-14 -fsanitize=fuzzer-no-link,address,undefined \
             -fno-sanitize-recover=undefined -fno-omit-frame-pointer
