@@ -9,6 +9,15 @@
  * them.  Outputs are written to a temporary file beside the target and
  * renamed into place only on success, so a failure never leaves a partial
  * or clobbered file.
+ *
+ * Threads: the first document of a session (a cold `folio render`) is
+ * checked (schema, business rules) on a second thread while the main
+ * thread compiles its stylesheet, and two background threads load the
+ * hyphenation patterns and default fonts (joined before layout) and
+ * libqpdf (used by the post stage).  Everything after the transformation
+ * runs on the calling thread.  A session is used by one thread at a time;
+ * the pipeline.c comment "the front half in two threads" says what each
+ * thread may touch.
  */
 #ifndef FOLIO_PIPELINE_H
 #define FOLIO_PIPELINE_H
