@@ -49,7 +49,9 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
-                xmlns:folio="urn:folio:fo">
+                xmlns:folio="urn:folio:fo"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="exsl">
 
   <!-- Language and hyphenation for the whole document: xml:lang of the
        source root (default Russian); justified 14pt text needs hyphens. -->
@@ -469,10 +471,42 @@
   <!-- Dates and times                                                  -->
   <!-- ============================================================== -->
 
+  <!-- The genitive month names, looked up in the label catalogue once:
+       the typography of running text (folio-bind-months) asks for all
+       twelve for every piece of text, and each lookup walks the whole
+       catalogue (half of a report's transformation). -->
+  <xsl:variable name="folio-months-rtf">
+    <xsl:call-template name="folio-month-list">
+      <xsl:with-param name="m" select="1"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="folio-months" select="exsl:node-set($folio-months-rtf)/*"/>
+
+  <xsl:template name="folio-month-list">
+    <xsl:param name="m"/>
+    <xsl:if test="$m &lt;= 12">
+      <folio:month>
+        <xsl:call-template name="folio-month-genitive-lookup">
+          <xsl:with-param name="m" select="$m"/>
+        </xsl:call-template>
+      </folio:month>
+      <xsl:call-template name="folio-month-list">
+        <xsl:with-param name="m" select="$m + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Month $m (1-12, "04" too) in the genitive: "апреля"; nothing for
+       anything else. -->
+  <xsl:template name="folio-month-genitive">
+    <xsl:param name="m"/>
+    <xsl:value-of select="$folio-months[number($m)]"/>
+  </xsl:template>
+
   <!-- Month name in the genitive for month number "01".."12", from the
        label catalogue (month.1 .. month.12); the built-in Russian names
        are the fallback when the catalogue cannot be read. -->
-  <xsl:template name="folio-month-genitive">
+  <xsl:template name="folio-month-genitive-lookup">
     <xsl:param name="m"/>
     <xsl:variable name="l"
                   select="$folio-labels/*[local-name() = 'label'][@id = concat('month.', number($m))][1]"/>
