@@ -193,7 +193,7 @@ ASAN_QUICK   = unit/ hostile/xml hostile/xslt hostile/layout hostile/images \
 TSAN_BUILD   = build-tsan
 TSAN_ENV     = TSAN_OPTIONS="halt_on_error=1 exitcode=99 suppressions=$(CURDIR)/tests/tsan.supp"
 TSAN_QUICK   = e2e/timings e2e/protocols errors/schema errors/unknown hostile/xslt \
-               e2e/batch/ e2e/sign
+               e2e/batch/ e2e/sign e2e/qr
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "fo/fo.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "post/post.h"
 #include "render/render.h"
@@ -63,7 +64,9 @@ struct folio_session {
 	timings tm;                 /* of the current document */
 	GThread *hyph_thread;       /* loading hyphenation patterns and fonts */
 	GThread *post_thread;       /* opening libqpdf */
+	GThread *svg_thread;        /* opening librsvg */
 	bool hyph_started;          /* (once per session) */
+	bool svg_started;           /* (once per session) */
 	char hyph_lang[3];          /* its language */
 };
 
@@ -127,13 +130,16 @@ hyphen_join(folio_session *s)
 	s->hyph_thread = NULL;
 }
 
-/* Joins the thread opening libqpdf, if one runs. */
+/* Joins the threads opening libqpdf and librsvg, if they run. */
 static void
 post_join(folio_session *s)
 {
 	if (s->post_thread)
 		g_thread_join(s->post_thread);
 	s->post_thread = NULL;
+	if (s->svg_thread)
+		g_thread_join(s->svg_thread);
+	s->svg_thread = NULL;
 }
 
 void
@@ -464,6 +470,36 @@ post_thread(gpointer unused)
 	return NULL;
 }
 
+static gpointer
+svg_thread(gpointer unused)
+{
+	(void)unused;
+	background();
+	folio_image_preload_svg();
+	return NULL;
+}
+
+/* Does the FO tree have graphics that go through librsvg (SVG, QR codes;
+ * an external graphic may be one)? */
+static bool
+has_vector_graphics(const folio_fo *n)
+{
+	while (n) {
+		if (n->kind == FOLIO_FO_INSTREAM_FOREIGN_OBJECT ||
+		    n->kind == FOLIO_FO_QR_CODE || n->kind == FOLIO_FO_EXTERNAL_GRAPHIC)
+			return true;
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		while (n && !n->next)
+			n = n->parent;
+		if (n)
+			n = n->next;
+	}
+	return false;
+}
+
 /* The document's language as the stylesheets set it on fo:root: the first
  * two letters of the root's xml:lang, else Russian. */
 static void
@@ -762,6 +798,12 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 	folio_fo_doc *fo = folio_fo_build(&s->diags, *fodoc, fo_name, src_name);
 	xmlFreeDoc(*fodoc);
 	*fodoc = NULL;
+	/* librsvg loads while layout sets the text before the first graphic
+	 * (a cold render: later documents of a session have it) */
+	if (fo && !s->svg_started && has_vector_graphics(fo->root)) {
+		s->svg_started = true;
+		s->svg_thread = g_thread_try_new("folio-rsvg", svg_thread, NULL, NULL);
+	}
 	mark(s, T_FO);
 	folio_area_tree *tree = NULL;
 	if (!fo) {
@@ -908,6 +950,7 @@ folio_pipeline_fo(folio_session *s, const char *in, const char *out)
 	mark(s, T_LOAD);
 	if (x)
 		st = back_half(s, &x->doc, in, NULL, out);
+	post_join(s);
 	folio_xml_doc_free(x);
 	timings_report(s, in);
 	return st;

@@ -5,6 +5,7 @@
 #include "../xml/xml.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 #include <libxml/parser.h>
@@ -166,32 +167,42 @@ svg_too_costly(const char *data, size_t len)
  * symbol binding, and most documents have no SVG.  The prototypes come
  * from rsvg.h, so the calls are checked as if linked. */
 static struct {
-	bool tried;
 	__typeof__(rsvg_handle_new_from_data) *new_from_data;
 	__typeof__(rsvg_handle_get_intrinsic_size_in_pixels) *intrinsic_size;
 	__typeof__(rsvg_handle_get_geometry_for_element) *geometry;
 	__typeof__(rsvg_handle_render_document) *render;
 } rsvg;
 
-static bool
-rsvg_open(void)
+static void
+rsvg_load(void)
 {
-	if (rsvg.tried)
-		return rsvg.render != NULL;
-	rsvg.tried = true;
 	void *so = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
 	if (!so)
-		return false;
+		return;
 	*(void **)&rsvg.new_from_data = dlsym(so, "rsvg_handle_new_from_data");
 	*(void **)&rsvg.intrinsic_size = dlsym(so, "rsvg_handle_get_intrinsic_size_in_pixels");
 	*(void **)&rsvg.geometry = dlsym(so, "rsvg_handle_get_geometry_for_element");
 	*(void **)&rsvg.render = dlsym(so, "rsvg_handle_render_document");
 	if (!rsvg.new_from_data || !rsvg.intrinsic_size || !rsvg.geometry ||
-	    !rsvg.render) {
+	    !rsvg.render)
 		rsvg.render = NULL;
-		return false;
-	}
-	return true;
+}
+
+/* Opens librsvg once per process, from whichever thread asks first (a
+ * background thread of `folio render` when the document has graphics,
+ * folio_image_preload_svg; others wait for it). */
+static bool
+rsvg_open(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, rsvg_load);
+	return rsvg.render != NULL;
+}
+
+void
+folio_image_preload_svg(void)
+{
+	(void)rsvg_open();
 }
 
 static folio_image *

@@ -33,6 +33,9 @@ folio_image *folio_image_load(const char *uri, const char *base_dir,
 void folio_image_allow_dir(const char *dir);
 /* Loads an SVG document given as text (instream-foreign-object). */
 folio_image *folio_image_load_svg(const char *svg, size_t len, const char **why);
+/* Opens librsvg (loaded on the first SVG, not linked) ahead of need; safe
+ * from any thread. */
+void folio_image_preload_svg(void);
 void folio_image_free(folio_image *img);
 
 /* Intrinsic size in points (pixels at 72 dpi unless the file says). */
