@@ -484,19 +484,10 @@ svg_thread(gpointer unused)
 static bool
 has_vector_graphics(const folio_fo *n)
 {
-	while (n) {
+	for (; n; n = folio_fo_walk_next(n))
 		if (n->kind == FOLIO_FO_INSTREAM_FOREIGN_OBJECT ||
 		    n->kind == FOLIO_FO_QR_CODE || n->kind == FOLIO_FO_EXTERNAL_GRAPHIC)
 			return true;
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		if (n)
-			n = n->next;
-	}
 	return false;
 }
 

@@ -170,6 +170,9 @@ int folio_fo_keep(const folio_fo *node, folio_prop_id id);
  * the first when prev is NULL). */
 folio_fo *folio_fo_child(const folio_fo *node, folio_fo_kind k,
                          const folio_fo *prev);
+/* The node after n in a pre-order walk of n's tree (its first child, else
+ * the next sibling of n or of its nearest ancestor), or NULL at the end. */
+folio_fo *folio_fo_walk_next(const folio_fo *n);
 
 /* ---- dump ---- */
 

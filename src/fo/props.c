@@ -813,6 +813,16 @@ folio_fo_keep(const folio_fo *node, folio_prop_id id)
 }
 
 folio_fo *
+folio_fo_walk_next(const folio_fo *n)
+{
+	if (n->first)
+		return n->first;
+	while (n && !n->next)
+		n = n->parent;
+	return n ? n->next : NULL;
+}
+
+folio_fo *
 folio_fo_child(const folio_fo *node, folio_fo_kind k, const folio_fo *prev)
 {
 	folio_fo *c = prev ? prev->next : node->first;

@@ -187,18 +187,9 @@ static folio_fo *
 find(folio_fo *n, folio_fo_kind k, int nth)
 {
 	/* pre-order search for the nth node of kind k */
-	while (n) {
+	for (; n; n = folio_fo_walk_next(n))
 		if (n->kind == k && nth-- == 0)
 			return n;
-		if (n->first) {
-			n = n->first;
-			continue;
-		}
-		while (n && !n->next)
-			n = n->parent;
-		if (n)
-			n = n->next;
-	}
 	return NULL;
 }
 
