@@ -27,13 +27,13 @@
 /* Wall time of each stage of one document (--timings). */
 enum {
 	T_LOAD, T_SCHEMA, T_VALIDATE, T_RULES, T_XSLT, T_WAIT, T_TRANSFORM,
-	T_FO, T_HYPHEN_WAIT, T_LAYOUT, T_RENDER, T_POST, T_WRITE, T_N
+	T_FO, T_PRELOAD_WAIT, T_LAYOUT, T_RENDER, T_POST, T_WRITE, T_N
 };
 /* schema, validate and rules run beside xslt-compile in a cold process
  * (see load_valid_xslt); "wait" is what the main thread waited for them */
 static const char *const stage_names[T_N] = {
 	"load", "schema", "validate", "rules", "xslt-compile", "wait",
-	"transform", "fo-tree", "wait-hyphenation", "layout", "render", "post",
+	"transform", "fo-tree", "wait-preload", "layout", "render", "post",
 	"write",
 };
 
@@ -62,12 +62,12 @@ struct folio_session {
 	size_t mem_len;
 	size_t pages;               /* pages of the last rendered document */
 	timings tm;                 /* of the current document */
-	GThread *hyph_thread;       /* loading hyphenation patterns and fonts */
+	GThread *preload_thread;    /* loading hyphenation patterns and fonts */
 	GThread *post_thread;       /* opening libqpdf */
 	GThread *svg_thread;        /* opening librsvg */
-	bool hyph_started;          /* (once per session) */
+	bool preloaded;             /* (once per session) */
 	bool svg_started;           /* (once per session) */
-	char hyph_lang[3];          /* its language */
+	char preload_lang[3];       /* the patterns' language */
 };
 
 static double
@@ -121,25 +121,27 @@ folio_session_new(const folio_session_opts *opts)
 	return s;
 }
 
-/* Joins the hyphenation thread, if one runs. */
 static void
-hyphen_join(folio_session *s)
+join(GThread **t)
 {
-	if (s->hyph_thread)
-		g_thread_join(s->hyph_thread);
-	s->hyph_thread = NULL;
+	if (*t)
+		g_thread_join(*t);
+	*t = NULL;
+}
+
+/* Joins the thread loading hyphenation patterns and fonts (layout's). */
+static void
+preload_join(folio_session *s)
+{
+	join(&s->preload_thread);
 }
 
 /* Joins the threads opening libqpdf and librsvg, if they run. */
 static void
-post_join(folio_session *s)
+loaders_join(folio_session *s)
 {
-	if (s->post_thread)
-		g_thread_join(s->post_thread);
-	s->post_thread = NULL;
-	if (s->svg_thread)
-		g_thread_join(s->svg_thread);
-	s->svg_thread = NULL;
+	join(&s->post_thread);
+	join(&s->svg_thread);
 }
 
 void
@@ -147,8 +149,8 @@ folio_session_free(folio_session *s)
 {
 	if (!s)
 		return;
-	hyphen_join(s);
-	post_join(s);
+	preload_join(s);
+	loaders_join(s);
 	for (size_t i = 0; i < s->ntypes; i++) {
 		folio_xml_schema_free(s->types[i].schema);
 		folio_xslt_free(s->types[i].xslt);
@@ -368,6 +370,25 @@ check_doc(folio_session *s, doctype *t, folio_xml_doc *x, folio_diags *d,
 	return st;
 }
 
+/* Adds stage times measured apart (check_doc) to the document's. */
+static void
+charge(folio_session *s, const double ms[T_N])
+{
+	for (int k = 0; k < T_N; k++)
+		s->tm.ms[k] += ms[k];
+	s->tm.last = now_ms();
+}
+
+/* check_doc on this thread, into the session's diagnostics. */
+static folio_status
+check_here(folio_session *s, doctype *t, folio_xml_doc *x)
+{
+	double ms[T_N] = {0};
+	folio_status st = check_doc(s, t, x, &s->diags, ms);
+	charge(s, ms);
+	return st;
+}
+
 static folio_xml_doc *
 load_doc(folio_session *s, const char *in, folio_status *st)
 {
@@ -390,13 +411,8 @@ load_valid(folio_session *s, const char *in, doctype **type, folio_status *st)
 	if (!x)
 		return NULL;
 	*type = type_of(s, x, st);
-	if (*type) {
-		double ms[T_N] = {0};
-		*st = check_doc(s, *type, x, &s->diags, ms);
-		for (int k = 0; k < T_N; k++)
-			s->tm.ms[k] += ms[k];
-		s->tm.last = now_ms();
-	}
+	if (*type)
+		*st = check_here(s, *type, x);
 	if (!*type || *st != FOLIO_OK) {
 		folio_xml_doc_free(x);
 		return NULL;
@@ -449,7 +465,7 @@ background(void)
 }
 
 static gpointer
-hyphen_thread(gpointer p)
+preload_layout(gpointer p)
 {
 	static const char *const fonts[] = {
 		"PT Serif 14", "PT Serif Bold 14", "PT Serif Italic 14",
@@ -504,9 +520,10 @@ source_lang(const folio_xml_doc *x, char lang[3])
 
 /* Load, validate and compile the stylesheet: returns the document, with
  * *type and *xslt set, when it is valid and the stylesheet compiles.
- * hyphens: also load the document's hyphenation patterns (for layout). */
+ * preload: also start loading, on background threads, what layout and
+ * the post stage will need (a render; not a transformation). */
 static folio_xml_doc *
-load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
+load_valid_xslt(folio_session *s, const char *in, bool preload, doctype **type,
                 folio_xslt **xslt, folio_status *st)
 {
 	*xslt = NULL;
@@ -518,21 +535,17 @@ load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
 		folio_xml_doc_free(x);
 		return NULL;
 	}
-	if (hyphens && !s->hyph_started) {
-		s->hyph_started = true;
-		source_lang(x, s->hyph_lang);
+	if (preload && !s->preloaded) {
+		s->preloaded = true;
+		source_lang(x, s->preload_lang);
 		folio_fonts_setup();   /* while this is the only thread */
-		s->hyph_thread = g_thread_try_new("folio-hyphen", hyphen_thread,
-		                                  s->hyph_lang, NULL);
+		s->preload_thread = g_thread_try_new("folio-preload", preload_layout,
+		                                  s->preload_lang, NULL);
 		s->post_thread = g_thread_try_new("folio-qpdf", post_thread, NULL, NULL);
 	}
 	if (t->xslt && t->schema && t->rules_loaded) {
 		/* warm: everything is compiled, nothing to overlap */
-		double ms[T_N] = {0};
-		*st = check_doc(s, t, x, &s->diags, ms);
-		for (int k = 0; k < T_N; k++)
-			s->tm.ms[k] += ms[k];
-		s->tm.last = now_ms();
+		*st = check_here(s, t, x);
 		if (*st == FOLIO_OK)
 			*xslt = xslt_of(s, t, &s->diags, st);
 		mark(s, T_XSLT);
@@ -549,8 +562,7 @@ load_valid_xslt(folio_session *s, const char *in, bool hyphens, doctype **type,
 		if (th)
 			g_thread_join(th);
 		mark(s, T_WAIT);
-		for (int k = 0; k < T_N; k++)
-			s->tm.ms[k] += j.ms[k];
+		charge(s, j.ms);
 		/* in the order of a sequential run: the stylesheet's problems only
 		 * matter for a valid document */
 		folio_diags_move(&s->diags, &j.d);
@@ -809,8 +821,8 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 		if (st != FOLIO_OK)
 			goto done;
 	}
-	hyphen_join(s);
-	mark(s, T_HYPHEN_WAIT);
+	preload_join(s);
+	mark(s, T_PRELOAD_WAIT);
 	tree = folio_layout_run(&s->diags, fo);
 	mark(s, T_LAYOUT);
 	if (!tree) {
@@ -855,11 +867,11 @@ done:
 }
 
 static xmlDocPtr
-transform(folio_session *s, const char *in, bool hyphens, folio_xml_doc **src,
+transform(folio_session *s, const char *in, bool preload, folio_xml_doc **src,
           doctype **t, folio_status *st)
 {
 	folio_xslt *x;
-	*src = load_valid_xslt(s, in, hyphens, t, &x, st);
+	*src = load_valid_xslt(s, in, preload, t, &x, st);
 	if (!*src)
 		return NULL;
 	xmlDocPtr fo = folio_xslt_apply(&s->diags, x, *src, s->opts.params);
@@ -925,8 +937,8 @@ folio_pipeline_render(folio_session *s, const char *in, const char *out)
 		st = back_half(s, &fo, name, in, out);
 		free(name);
 	}
-	hyphen_join(s);
-	post_join(s);
+	preload_join(s);
+	loaders_join(s);
 	folio_xml_doc_free(src);
 	timings_report(s, in);
 	return st;
@@ -941,7 +953,7 @@ folio_pipeline_fo(folio_session *s, const char *in, const char *out)
 	mark(s, T_LOAD);
 	if (x)
 		st = back_half(s, &x->doc, in, NULL, out);
-	post_join(s);
+	loaders_join(s);
 	folio_xml_doc_free(x);
 	timings_report(s, in);
 	return st;

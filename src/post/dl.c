@@ -76,14 +76,21 @@ static library crypto_lib = {FOLIO_CRYPTO_SONAME, crypto_names, crypto_offsets,
 static void *crypto_so;
 static void open_crypto(void) { crypto_so = open_library(&crypto_lib); }
 
+/* What a load function answers once its pthread_once has run. */
+static bool
+loaded(const void *so, const library *lib, const char **why)
+{
+	if (!so && why)
+		*why = lib->failure;
+	return so != NULL;
+}
+
 bool
 folio_qpdf_load(const char **why)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, open_qpdf);
-	if (!qpdf_so && why)
-		*why = qpdf_lib.failure;
-	return qpdf_so != NULL;
+	return loaded(qpdf_so, &qpdf_lib, why);
 }
 
 bool
@@ -91,7 +98,5 @@ folio_crypto_load(const char **why)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, open_crypto);
-	if (!crypto_so && why)
-		*why = crypto_lib.failure;
-	return crypto_so != NULL;
+	return loaded(crypto_so, &crypto_lib, why);
 }
