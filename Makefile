@@ -188,12 +188,14 @@ ASAN_QUICK   = unit/ hostile/xml hostile/xslt hostile/layout hostile/images \
                errors/missing errors/schema errors/unknown errors/unwritable
 # make tsan-quick (run by make test): the tests that start folio's threads
 # (a cold render checks the document on one thread while it compiles the
-# stylesheet, and loads patterns, fonts and libqpdf on two more) against a
-# ThreadSanitizer build; tests/tsan.supp leaves out pango's own threads
+# stylesheet, and loads patterns, fonts and libqpdf on two more; a long
+# flow's paragraphs are set on several) against a ThreadSanitizer build;
+# tests/tsan.supp leaves out pango's own threads and locks
 TSAN_BUILD   = build-tsan
-TSAN_ENV     = TSAN_OPTIONS="halt_on_error=1 exitcode=99 suppressions=$(CURDIR)/tests/tsan.supp"
+TSAN_ENV     = TSAN_OPTIONS="halt_on_error=1 exitcode=99 suppressions=$(CURDIR)/tests/tsan.supp" \
+               G_SLICE=always-malloc
 TSAN_QUICK   = e2e/timings e2e/protocols errors/schema errors/unknown hostile/xslt \
-               e2e/batch/ e2e/sign e2e/qr
+               e2e/batch/ e2e/sign e2e/qr e2e/layout-threads
 FUZZ_PACKAGES = clang-14 libclang-rt-14-dev
 FUZZ_BUILD   = build-fuzz
 FUZZ_SECONDS ?= 60

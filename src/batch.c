@@ -272,6 +272,8 @@ worker_main(run *r, int in, int out, pid_t parent)
 		.pdfa = r->o->pdfa,
 		.attach_source = r->o->attach_source,
 		.no_signature_fields = r->o->no_signature_fields,
+		/* the other workers have the other cores */
+		.layout_threads = 1,
 	};
 	folio_session *s = folio_session_new(&so);
 	uint32_t idx;

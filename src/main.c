@@ -76,6 +76,9 @@ static const char usage_text[] =
 "                         signature lines (protocols, orders, plans)\n"
 "      --timings          a note per document with the wall time of each\n"
 "                         stage (load, schema, ..., layout, render, post)\n"
+"      --layout-threads=N  threads that set a long flow's paragraphs: 1 for\n"
+"                         one, 0 (default) for one per core when the text is\n"
+"                         long enough; the PDF is the same either way\n"
 "  -q, --quiet        print errors only, no warnings or notes\n"
 "  -h, --help         this text\n"
 "  -V, --version      the version\n"
@@ -152,6 +155,7 @@ static const struct option longopts[] = {
 	{"no-signature-fields", no_argument, NULL, 10},
 	{"image-dir", required_argument, NULL, 11},
 	{"timings", no_argument, NULL, 12},
+	{"layout-threads", required_argument, NULL, 13},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
@@ -227,6 +231,14 @@ option(cli *o, int c)
 	case 10: o->so.no_signature_fields = true; return -1;
 	case 11: folio_image_allow_dir(optarg); return -1;
 	case 12: o->so.timings = true; return -1;
+	case 13: {
+		char *end;
+		long n = strtol(optarg, &end, 10);
+		if (end == optarg || *end || n < 0 || n > 64)
+			return fail_usage("--layout-threads takes a number from 0 to 64");
+		o->so.layout_threads = (int)n;
+		return -1;
+	}
 	case 'q': quiet = true; return -1;
 	case 'h': fputs(usage_text, stdout); return 0;
 	case 'V': printf("folio %s\n", FOLIO_VERSION); return 0;

@@ -40,6 +40,8 @@ static const char *const stage_names[T_N] = {
 typedef struct timings {
 	double ms[T_N];
 	double last, start;   /* monotonic ms */
+	int threads;          /* layout: threads that set paragraphs */
+	size_t paras, beside; /* layout: paragraphs, and those set by helpers */
 } timings;
 
 typedef struct doctype {
@@ -107,8 +109,12 @@ timings_report(folio_session *s, const char *in)
 			n += (size_t)snprintf(line + n, sizeof line - n, "%s %.1f ms, ",
 			                      stage_names[k], s->tm.ms[k]);
 	if (n < sizeof line)
-		snprintf(line + n, sizeof line - n, "total %.1f ms",
-		         now_ms() - s->tm.start);
+		n += (size_t)snprintf(line + n, sizeof line - n, "total %.1f ms",
+		                      now_ms() - s->tm.start);
+	if (s->tm.threads > 1 && n < sizeof line)
+		snprintf(line + n, sizeof line - n, "; layout on %d threads, %zu of %zu "
+		         "paragraphs set beside the main one", s->tm.threads,
+		         s->tm.beside, s->tm.paras);
 	folio_diags_add(&s->diags, FOLIO_NOTE, "timings", in, 0, 0, "timings: %s", line);
 }
 
@@ -823,6 +829,7 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 	}
 	preload_join(s);
 	mark(s, T_PRELOAD_WAIT);
+	folio_layout_threads(s->opts.layout_threads);
 	tree = folio_layout_run(&s->diags, fo);
 	mark(s, T_LAYOUT);
 	if (!tree) {
@@ -830,6 +837,9 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 		goto done;
 	}
 	s->pages = tree->npages;
+	s->tm.threads = tree->threads;
+	s->tm.paras = tree->paras;
+	s->tm.beside = tree->paras_beside;
 	if (s->opts.dump_areas) {
 		folio_buf b = {0};
 		folio_area_dump(tree, &b);

@@ -38,6 +38,8 @@ typedef struct folio_session_opts {
 	                             0 by level (yes for PDF/A-3) */
 	bool no_signature_fields; /* skip folio:signature-field fields */
 	bool timings;             /* print each stage's wall time (--timings) */
+	int layout_threads;       /* folio_layout_threads: 0 = one per core when
+	                             the flow is long, 1 = one */
 } folio_session_opts;
 
 typedef struct folio_session folio_session;

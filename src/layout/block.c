@@ -363,6 +363,7 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 	for (const folio_fo *c = node->first; c; c = c->next) {
 		switch (c->kind) {
 		case FOLIO_FO_TEXT:
+			E->L->flow_bytes += c->text_len;   /* (shadow.c's measure) */
 			if (node == block)   /* long text in pieces (para.c) */
 				para_text_block(p, E, block, geo, c->text, c->text_len);
 			else
@@ -374,7 +375,10 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 		case FOLIO_FO_EXTERNAL_GRAPHIC:
 		case FOLIO_FO_INSTREAM_FOREIGN_OBJECT:
 		case FOLIO_FO_QR_CODE:
-			lay_graphic(E, p, c, geo);
+			/* (a helper leaves graphics to the main thread, which
+			 * loads them: a paragraph with one is set there) */
+			if (!E->L->shadow)
+				lay_graphic(E, p, c, geo);
 			continue;
 		case FOLIO_FO_PAGE_NUMBER:
 			para_page_number(p, c);
@@ -419,7 +423,8 @@ walk(emitter *E, para *p, const folio_fo *node, const folio_fo *block,
 			inline_end(p, c, &d);
 		} else if (role == FOLIO_ROLE_BLOCK) {
 			para_flush(p, E, block, geo);
-			lay_block(E, c, *geo);
+			if (!E->L->shadow || !shadow_skip(E->L, c))
+				lay_block(E, c, *geo);
 			geo->first_para = false;
 		}
 	}

@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,11 +24,6 @@ fd_equal(gconstpointer a, gconstpointer b)
 {
 	return pango_font_description_equal(a, b);
 }
-
-/* Family lists already checked in this run (keys owned); fonts_done
- * frees it.  Static, as the metrics cache would be if it were not in L:
- * folio lays out one document at a time. */
-static GHashTable *checked_families;
 
 /* Fontconfig's configuration, built once per process before pango's own
  * initialisation would build it (pango then finds it current).  Two costs
@@ -114,7 +110,9 @@ any_font(PangoFontMap *map)
  * their shaping data built once (a batch worker reuses them for every
  * document; a cold `folio render` loads the usual ones on a background
  * thread, folio_fonts_preload).  Used by one thread at a time: the
- * preloading thread is joined before layout. */
+ * preloading thread is joined before layout, and the helpers that set a
+ * flow's paragraphs beside the main thread have maps of their own
+ * (fonts_init_own). */
 static PangoFontMap *process_map;
 
 static PangoFontMap *
@@ -139,6 +137,54 @@ context_new(PangoFontMap *map)
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(c, FALSE);
 	return c;
+}
+
+/* pango 1.50 computes a font's metrics (the first time they are asked for
+ * a language) under a process-wide recursion guard, a plain `static int
+ * in_get_metrics` in _pango_cairo_font_get_metrics (pangocairo-font.c; the
+ * same in pango's main branch).  A thread that computes metrics while
+ * another is doing so finds the guard set and skips the approximate
+ * character width, which stays 0 in that font for good; pango's line
+ * breaking takes a margin of three such widths (process_item), so that
+ * font's hyphenated justified lines come out differently: 6 pt wider
+ * than the measure, here.  Two threads laying out with font maps of their
+ * own (shadow.c) hit it at their first fonts.  The font class's get_metrics
+ * is therefore wrapped in a lock, recursive because pango computes the
+ * metrics by laying out a sample text, which asks for metrics again. */
+static pthread_mutex_t metrics_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+static PangoFontMetrics *(*pango_get_metrics)(PangoFont *, PangoLanguage *);
+
+static PangoFontMetrics *
+locked_get_metrics(PangoFont *font, PangoLanguage *lang)
+{
+	pthread_mutex_lock(&metrics_lock);
+	PangoFontMetrics *m = pango_get_metrics(font, lang);
+	pthread_mutex_unlock(&metrics_lock);
+	return m;
+}
+
+static gpointer
+wrap_metrics(gpointer data)
+{
+	layout *L = data;
+	PangoFontDescription *fd = pango_font_description_from_string("serif 10");
+	PangoFont *f = pango_context_load_font(L->pctx, fd);
+	pango_font_description_free(fd);
+	if (f) {
+		PangoFontClass *k = PANGO_FONT_GET_CLASS(f);
+		pango_get_metrics = k->get_metrics;
+		if (pango_get_metrics)
+			k->get_metrics = locked_get_metrics;
+		g_object_unref(f);
+	}
+	return NULL;
+}
+
+void
+fonts_threaded(layout *L)
+{
+	static GOnce once = G_ONCE_INIT;
+	g_once(&once, wrap_metrics, L);
 }
 
 void
@@ -198,13 +244,23 @@ fonts_init(layout *L)
 }
 
 void
+fonts_init_own(layout *L)
+{
+	L->fontmap = pango_cairo_font_map_new();
+	L->pctx = context_new(L->fontmap);
+	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
+	                                   (GDestroyNotify)pango_font_description_free,
+	                                   (GDestroyNotify)pango_font_metrics_unref);
+}
+
+void
 fonts_done(layout *L)
 {
 	if (L->metrics)
 		g_hash_table_destroy(L->metrics);
-	if (checked_families)
-		g_hash_table_destroy(checked_families);
-	checked_families = NULL;
+	if (L->checked_families)
+		g_hash_table_destroy(L->checked_families);
+	L->checked_families = NULL;
 	if (L->pctx)
 		g_object_unref(L->pctx);
 	L->metrics = NULL;
@@ -291,11 +347,11 @@ check_family(layout *L, const folio_fo *node, const PangoFontDescription *fd)
 	const char *fam = pango_font_description_get_family(fd);
 	if (!fam)
 		return;
-	if (!checked_families)
-		checked_families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	if (g_hash_table_contains(checked_families, fam))
+	if (!L->checked_families)
+		L->checked_families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (g_hash_table_contains(L->checked_families, fam))
 		return;
-	g_hash_table_add(checked_families, g_strdup(fam));
+	g_hash_table_add(L->checked_families, g_strdup(fam));
 	PangoFont *font = pango_font_map_load_font(L->fontmap, L->pctx, fd);
 	PangoFontDescription *got = font ? pango_font_describe(font) : NULL;
 	const char *got_fam = got ? pango_font_description_get_family(got) : NULL;

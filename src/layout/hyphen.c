@@ -19,6 +19,7 @@
 #include "internal.h"
 
 #include <hyphen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ typedef struct dict {
 
 static dict dicts[16];
 static int ndicts;
+/* The dictionaries and their caches are shared by the threads that set a
+ * flow's paragraphs (shadow.c): one at a time hyphenates. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static dict *
 dict_for(const char *lang)
@@ -81,7 +85,9 @@ dict_for(const char *lang)
 void
 folio_hyphen_preload(const char *lang)
 {
+	pthread_mutex_lock(&lock);
 	dict_for(lang);
+	pthread_mutex_unlock(&lock);
 }
 
 void
@@ -98,6 +104,9 @@ folio_layout_cleanup(void)
 	ndicts = 0;
 	fonts_release();
 }
+
+static char *hyphenate_locked(dict *d, const char *text, size_t len, int push,
+                              int remain);
 
 /* The word (UTF-8, letters only) with soft hyphens, newly allocated. */
 static char *
@@ -206,7 +215,17 @@ hyphenate_new(dict *d, const char *w, size_t len, int push, int remain)
 char *
 hyphenate_text(const char *lang, const char *text, size_t len, int push, int remain)
 {
-	dict *d = lang && *lang && strcmp(lang, "none") ? dict_for(lang) : NULL;
+	if (!lang || !*lang || !strcmp(lang, "none"))
+		return NULL;
+	pthread_mutex_lock(&lock);
+	char *r = hyphenate_locked(dict_for(lang), text, len, push, remain);
+	pthread_mutex_unlock(&lock);
+	return r;
+}
+
+static char *
+hyphenate_locked(dict *d, const char *text, size_t len, int push, int remain)
+{
 	if (!d || !d->hd || !g_utf8_validate(text, (gssize)len, NULL))
 		return NULL;
 	GString *out = g_string_sized_new(len + len / 4);

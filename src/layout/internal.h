@@ -209,6 +209,15 @@ typedef struct layout {
 	bool page_cut_end;        /* item page_to - 1 goes on after this page */
 	footnote *pending_feet;   /* footnotes waiting for the next box */
 	footnote *carry;          /* footnote parts continuing on the next page */
+	GHashTable *checked_families;  /* family lists checked (fonts.c) */
+	/* Setting the flow's paragraphs on more cores (shadow.c) */
+	size_t flow_bytes;        /* text bytes of the flow walked so far */
+	struct helpers *helpers;  /* the main layout: helpers of the flow being
+	                             laid out, or NULL */
+	struct shadow *shadow;    /* a helper's own layout: its share */
+	int threads;              /* this pass: the most threads a flow had */
+	size_t paras, beside;     /* this pass: paragraphs set in flows with
+	                             helpers, and those the helpers set */
 } layout;
 
 /* Where content goes and the geometry it inherits. */
@@ -283,6 +292,11 @@ void area_shift(folio_area *a, folio_len dx, folio_len dy);
 
 /* ---- fonts.c ---- */
 bool fonts_init(layout *L);
+/* A font map and context of L's own (a helper thread's: shadow.c). */
+void fonts_init_own(layout *L);
+/* Makes pango's font metrics safe to compute on several threads at once
+ * (a lock around them); call before a second thread lays out. */
+void fonts_threaded(layout *L);
 void fonts_done(layout *L);
 /* Drops the process's font map (folio_layout_cleanup). */
 void fonts_release(void);
@@ -344,6 +358,34 @@ void para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo);
  * (FOLIO_LIMIT_PIECE_BYTES), each flushed as lines into E. */
 void para_text_block(para *p, emitter *E, const folio_fo *block, blockgeo *geo,
                      const char *text, size_t len);
+
+/* What pango sets a paragraph with (para_flush). */
+typedef struct shapekey {
+	const folio_fo *block;
+	const char *text;
+	int len;
+	PangoAttrList *attrs;
+	folio_len width, indent;
+	bool justify, justify_last, wrap;
+} shapekey;
+/* The paragraph k describes, set into lines on the calling thread. */
+PangoLayout *para_shape(layout *L, const shapekey *k, bool *overlong);
+
+/* ---- shadow.c ---- */
+/* Starts helpers that set the paragraphs of later parts of the flow while
+ * E (the main thread) sets the first; none for a short flow, in a batch
+ * worker, or on one core. */
+void shadow_start(layout *L, const emitter *E, const folio_fo *flow, blockgeo geo);
+/* Joins the helpers and drops what they set and nobody took. */
+void shadow_finish(layout *L);
+/* A helper: is block c wholly outside its share (then counted, not
+ * laid out)? */
+bool shadow_skip(layout *L, const folio_fo *c);
+/* A helper: sets k if it is in its share and keeps it for the main thread. */
+void shadow_keep(layout *L, const shapekey *k);
+/* The main thread: the layout a helper set for k (the caller owns it), or
+ * NULL; waits for the helper of k's part. */
+PangoLayout *shadow_take(layout *L, const shapekey *k, bool *overlong);
 
 /* ---- table.c, rows.c ---- */
 void lay_table(emitter *E, const folio_fo *table, blockgeo geo);

@@ -81,6 +81,11 @@ typedef struct folio_area_tree {
 	folio_area **pages;         /* arena array of npages page areas */
 	size_t npages;
 	PangoFontMap *fontmap;      /* kept for the renderer (a reference) */
+	/* how the flows' paragraphs were set (--timings): the most threads
+	 * one flow had, and of the paragraphs set in flows (the last pass),
+	 * how many came from helper threads */
+	int threads;
+	size_t paras, paras_beside;
 } folio_area_tree;
 
 /* Lays out doc.  Returns a tree the caller frees with folio_area_tree_free,
@@ -88,6 +93,12 @@ typedef struct folio_area_tree {
  * fit, unsupported values) are warnings in d. */
 folio_area_tree *folio_layout_run(folio_diags *d, const folio_fo_doc *doc);
 void folio_area_tree_free(folio_area_tree *t);
+
+/* How many threads set the paragraphs of a flow (src/layout/shadow.c):
+ * 1 = the calling thread only (a batch worker: its siblings use the other
+ * cores), n >= 2 = up to n, 0 = as many as there are cores, when the flow
+ * has enough text for each.  The output is the same either way. */
+void folio_layout_threads(int n);
 
 /* Releases what layout keeps for the whole process (hyphenation
  * dictionaries, the font map).  Optional; for leak checkers. */

@@ -847,7 +847,9 @@ lay_sequence(layout *L, const folio_fo *ps, int number, pagelist *pl)
 		for (const folio_fo *mk = folio_fo_child(flow, FOLIO_FO_MARKER, NULL); mk;
 		     mk = folio_fo_child(flow, FOLIO_FO_MARKER, mk))
 			marks_add(L, mk, &v, 0);
+		shadow_start(L, &E, flow, (blockgeo){0, 0, true});
 		lay_children(&E, flow, (blockgeo){0, 0, true});
+		shadow_finish(L);
 		for (int k = 0; k < L->nmarks; k++)
 			if (L->marks[k].v == &v && L->marks[k].end == -1 &&
 			    L->marks[k].marker->parent == flow)
@@ -1139,6 +1141,8 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 		L.sites = 0;
 		L.warned_width = 0;
 		L.warned_refs = 0;
+		L.threads = 1;
+		L.paras = L.beside = 0;
 		pl.n = 0;
 		lay_document(&L, &pl);
 		bool changed = refs_next_pass(&L);
@@ -1164,6 +1168,9 @@ folio_layout_run(folio_diags *d, const folio_fo_doc *doc)
 	if (pl.n)   /* pl.pages is NULL when there are none: memcpy's UB */
 		memcpy(t->pages, pl.pages, pl.n * sizeof *t->pages);
 	t->npages = pl.n;
+	t->threads = L.threads;
+	t->paras = L.paras;
+	t->paras_beside = L.beside;
 	free(pl.pages);
 	t->fontmap = g_object_ref(L.fontmap);
 	fonts_done(&L);

@@ -1046,6 +1046,37 @@ overlong_word(PangoLayout *pl, const char *text, folio_len width, folio_len inde
 	return found;
 }
 
+/* The paragraph k describes, set by pango into lines (the costly part of
+ * para_flush, which a helper may have done already: shadow.c).  *overlong
+ * tells that a word wider than the line made it cut words at the edge. */
+PangoLayout *
+para_shape(layout *L, const shapekey *k, bool *overlong)
+{
+	PangoLayout *pl = pango_layout_new(L->pctx);
+	pango_layout_set_text(pl, k->text, k->len);
+	pango_layout_set_attributes(pl, k->attrs);
+	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
+	pango_layout_set_justify(pl, k->justify);
+	pango_layout_set_justify_last_line(pl, k->justify_last);
+	/* pango indents the first line by a positive indent and all others by
+	 * a negative one; XSL moves only the first line either way */
+	pango_layout_set_width(pl, k->wrap ? k->width + (k->indent < 0 ? -k->indent : 0) : -1);
+	pango_layout_set_indent(pl, k->indent);
+	/* Words are not cut to fit (as in FOP), but in a real column (a few
+	 * ems wide) a word wider than the column is cut at the edge rather
+	 * than run into the next cell; degenerate widths overflow.  Either
+	 * way the author is warned (para_flush). */
+	*overlong = false;
+	if (k->wrap && k->width >= 3 * k->block->font_size &&
+	    overlong_word(pl, k->text, k->width, k->indent)) {
+		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+		*overlong = true;
+	}
+	(void)pango_layout_get_line_count(pl);   /* set now, on this thread */
+	return pl;
+}
+
 void
 para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 {
@@ -1091,28 +1122,25 @@ para_flush(para *p, emitter *E, const folio_fo *block, blockgeo *geo)
 	bool wrap = !folio_fo_is(block, FOLIO_PROP_WRAP_OPTION, "no-wrap");
 
 	leaders_resolve(p, width);
-	PangoLayout *pl = pango_layout_new(L->pctx);
+	shapekey key = {block, p->text.data, (int)p->text.len, p->attrs, width, indent,
+	                a == AL_JUSTIFY, last == AL_JUSTIFY, wrap};
+	if (L->shadow) {
+		/* a helper (shadow.c) sets the text of its share and nothing else */
+		if (!p->nleaders)
+			shadow_keep(L, &key);
+		geo->first_para = false;
+		para_reset(p);
+		return;
+	}
+	bool overlong = false;
+	PangoLayout *pl = p->nleaders ? NULL : shadow_take(L, &key, &overlong);
+	if (!pl)
+		pl = para_shape(L, &key, &overlong);
 	folio_arena_release(L->arena, g_object_unref, pl);
-	pango_layout_set_text(pl, p->text.data, (int)p->text.len);
-	pango_layout_set_attributes(pl, p->attrs);
-	pango_layout_set_alignment(pl, PANGO_ALIGN_LEFT);
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD);
-	pango_layout_set_justify(pl, a == AL_JUSTIFY);
-	pango_layout_set_justify_last_line(pl, last == AL_JUSTIFY);
-	/* pango indents the first line by a positive indent and all others by
-	 * a negative one; XSL moves only the first line either way */
-	pango_layout_set_width(pl, wrap ? width + (indent < 0 ? -indent : 0) : -1);
-	pango_layout_set_indent(pl, indent);
-	/* Words are not cut to fit (as in FOP), but in a real column (a few
-	 * ems wide) a word wider than the column is cut at the edge rather
-	 * than run into the next cell; degenerate widths overflow.  Either
-	 * way the author is warned below. */
-	if (wrap && width >= 3 * block->font_size && overlong_word(pl, p->text.data, width, indent)) {
-		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	if (overlong)
 		folio_fo_diag(L->d, L->doc, block, FOLIO_WARNING, "overflow",
 		              "a word is wider than the space for the line (%.1f pt) "
 		              "and is cut at its edge", width / 1024.0);
-	}
 	if (p->nleaders && stretch_leaders(p, pl, width, a, last))
 		(void)pango_layout_get_line_count(pl);
 
