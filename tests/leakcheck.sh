@@ -51,6 +51,7 @@ done
 [ -n "${LEAK_ONLY_GOLDENS:-}" ] && { echo "$passed passed, $failed failed"; exit 0; }
 vg protocol render input/protocol-2021-tomsk-short.xml -o "$T/p.pdf"
 vg report render input/report-2024-smolensk-ict-cluster.xml -o "$T/r.pdf"
+vg report-3-threads render --layout-threads=3 input/report-2024-smolensk-ict-cluster.xml -o "$T/r3.pdf"
 vg order-transform transform input/order-2018-smolensk.xml -o "$T/o.fo"
 vg validate-all validate input/*.xml
 vg malformed render tests/errors/malformed.xml -o "$T/m.pdf"
