@@ -15,7 +15,7 @@
 #   WeasyPrint HTML + CSS saying what that FO says (bench/fo2html.py)
 #   floor      the same text, paragraph by paragraph (bench/floor.c)
 #
-# Single documents: RUNS (default 5) cold runs of each tool, interleaved
+# Single documents: RUNS (default 15) cold runs of each tool, interleaved
 # (folio, FOP, WeasyPrint, floor, folio, ...) so that load from other
 # processes falls on all of them alike; median wall time, median CPU time
 # (user + sys), peak RSS (bench/rusage.py: wait4, in microseconds), pages
@@ -33,7 +33,7 @@
 set -eu -o pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-15}
 BATCH=${BATCH:-1000}
 BATCH_RUNS=${BATCH_RUNS:-1}
 WARM_DOCS=${WARM_DOCS:-20}
