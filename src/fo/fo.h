@@ -86,6 +86,9 @@ typedef struct folio_fo {
 	const char *text;     /* FOLIO_FO_TEXT: UTF-8 text (arena), raw;
 	                         instream-foreign-object: its content as XML */
 	size_t text_len;      /* its length in bytes */
+	size_t text_below;    /* bytes of the text nodes in this subtree, the
+	                         content of fo:marker left out (what laying out
+	                         the subtree's flow sets; src/layout/shadow.c) */
 } folio_fo;
 
 /* A built FO document. */

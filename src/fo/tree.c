@@ -645,6 +645,33 @@ report_repeats(builder *b)
 	free(b->seen);
 }
 
+/* Sets text_below on every node, in one pass after the children (the
+ * tree may be deep: no recursion). */
+static void
+count_text(folio_fo *root)
+{
+	folio_fo *n = root;
+	while (n) {
+		if (n->first) {
+			n = n->first;
+			continue;
+		}
+		for (;;) {   /* n and its subtree are counted: leave it */
+			if (n->kind == FOLIO_FO_TEXT)
+				n->text_below = n->text_len;
+			if (n == root)
+				return;
+			if (n->kind != FOLIO_FO_MARKER)
+				n->parent->text_below += n->text_below;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
 folio_fo_doc *
 folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
                const char *src_file)
@@ -709,6 +736,7 @@ folio_fo_build(folio_diags *d, xmlDocPtr xdoc, const char *fo_file,
 	}
 	report_repeats(&b);
 	free(b.pend);
+	count_text(doc->root);
 	doc->bookmarks = folio_fo_child(doc->root, FOLIO_FO_BOOKMARK_TREE, NULL);
 	if (!ok) {
 		folio_fo_doc_free(doc);

@@ -20,8 +20,9 @@
  * references, diagnostics) stays with the main thread.
  *
  * The shares are measured in bytes of the flow's text nodes (walk counts
- * them as it meets them, shadow_skip counts a skipped block at once), so
- * the main thread and a helper agree on which share a paragraph is in.
+ * them as it meets them, shadow_skip counts a skipped block at once from
+ * the FO tree's text_below), so the main thread and a helper agree on
+ * which share a paragraph is in.
  */
 #include "internal.h"
 
@@ -84,29 +85,6 @@ cpus(void)
 	return (int)g_get_num_processors();
 }
 
-/* Bytes of the text nodes under top (markers left out: the flow does not
- * walk them). */
-static size_t
-text_bytes(const folio_fo *top)
-{
-	size_t n = 0;
-	const folio_fo *c = top->first;
-	while (c) {
-		if (c->kind == FOLIO_FO_TEXT)
-			n += c->text_len;
-		if (c->first && c->kind != FOLIO_FO_MARKER) {
-			c = c->first;
-			continue;
-		}
-		while (c != top && !c->next)
-			c = c->parent;
-		if (c == top)
-			break;
-		c = c->next;
-	}
-	return n;
-}
-
 /* Drops a helper's layout state (not what it kept). */
 static void
 release(struct shadow *h)
@@ -145,7 +123,7 @@ shadow_start(layout *L, const emitter *E, const folio_fo *flow, blockgeo geo)
 	int n = threads_setting;
 	if (n == 1)
 		return;
-	size_t total = text_bytes(flow);
+	size_t total = flow->text_below;
 	if (n <= 0) {
 		n = cpus();
 		if ((size_t)n > total / SHARE_MIN)
@@ -218,7 +196,7 @@ shadow_skip(layout *L, const folio_fo *c)
 	struct shadow *h = L->shadow;
 	if (L->flow_bytes > h->to)   /* past its share: nothing more to set */
 		return true;
-	size_t n = text_bytes(c);
+	size_t n = c->text_below;
 	if (L->flow_bytes + n > h->from)
 		return false;
 	L->flow_bytes += n;
