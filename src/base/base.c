@@ -265,17 +265,28 @@ folio_buf_clear(folio_buf *b)
 
 /* ---- diagnostics ---- */
 
-void
-folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
-                 const char *file, int line, int col, const char *fmt,
-                 va_list ap)
+/* Adds a diagnostic whose message is one line already, standing for
+ * `times` in a row. */
+static void
+diag_put(folio_diags *d, folio_severity sev, const char *code, const char *file,
+         int line, int col, const char *msg, size_t times)
 {
 	if (sev == FOLIO_ERROR)
-		d->errors++;
+		d->errors += times;
 	else if (sev == FOLIO_WARNING)
-		d->warnings++;
+		d->warnings += times;
+	/* the same as the last one: counted there, printed once */
+	if (d->n) {
+		folio_diag *last = &d->items[d->n - 1];
+		if (last->severity == sev && last->line == line && last->col == col &&
+		    !strcmp(last->code, code) && !strcmp(last->message, msg) &&
+		    (last->file && file ? !strcmp(last->file, file) : last->file == file)) {
+			last->repeats += times;
+			return;
+		}
+	}
 	if (d->n >= FOLIO_LIMIT_DIAGS) {
-		d->dropped++;
+		d->dropped += times;
 		return;
 	}
 	if (d->n == d->cap) {
@@ -288,6 +299,15 @@ folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
 	g->file = file ? folio_strdup(file) : NULL;
 	g->line = line;
 	g->col = col;
+	g->message = folio_strdup(msg);
+	g->repeats = times;
+}
+
+void
+folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
+                 const char *file, int line, int col, const char *fmt,
+                 va_list ap)
+{
 	char tmp[1024];
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	/* one line: fold newlines and trailing blanks */
@@ -297,7 +317,7 @@ folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
 	for (char *p = tmp; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
-	g->message = folio_strdup(tmp);
+	diag_put(d, sev, code, file, line, col, tmp, 1);
 }
 
 void
@@ -321,12 +341,15 @@ folio_diag_format(const folio_diag *g, folio_buf *b)
 	else
 		folio_buf_printf(b, "%s: %s: %s", g->file ? g->file : "folio",
 		                 names[g->severity], g->message);
+	if (g->repeats > 1)
+		folio_buf_printf(b, " (%zu times)", g->repeats);
 }
 
 folio_diags_mark
 folio_diags_save(const folio_diags *d)
 {
-	return (folio_diags_mark){d->n, d->errors, d->warnings, d->dropped};
+	return (folio_diags_mark){d->n, d->errors, d->warnings, d->dropped,
+	                          d->n ? d->items[d->n - 1].repeats : 0};
 }
 
 void
@@ -337,6 +360,8 @@ folio_diags_restore(folio_diags *d, folio_diags_mark m)
 		free(d->items[i].message);
 	}
 	d->n = m.n;
+	if (d->n)
+		d->items[d->n - 1].repeats = m.last_repeats;
 	d->errors = m.errors;
 	d->warnings = m.warnings;
 	d->dropped = m.dropped;
@@ -358,8 +383,8 @@ folio_diags_move(folio_diags *to, folio_diags *from)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		const folio_diag *g = &from->items[i];
-		folio_diags_add(to, g->severity, g->code, g->file, g->line, g->col,
-		                "%s", g->message);
+		diag_put(to, g->severity, g->code, g->file, g->line, g->col,
+		         g->message, g->repeats);
 	}
 	to->dropped += from->dropped;
 	folio_diags_clear(from);

@@ -133,6 +133,9 @@ typedef struct folio_diag {
 	int line;           /* 1-based; 0 = unknown */
 	int col;            /* 1-based; 0 = unknown */
 	char *message;      /* owned, one line, no trailing period needed */
+	size_t repeats;     /* 1, or how many times it came in a row (the same
+	                       place, severity and message: a table's cells
+	                       made from one source line); printed once */
 } folio_diag;
 
 /* The diagnostics of one run: collected while work continues, printed by
@@ -156,11 +159,13 @@ void folio_diags_vadd(folio_diags *d, folio_severity sev, const char *code,
  * work that is redone, such as a layout pass). */
 typedef struct folio_diags_mark {
 	size_t n, errors, warnings, dropped;
+	size_t last_repeats;  /* repeats of entry n - 1 then */
 } folio_diags_mark;
 folio_diags_mark folio_diags_save(const folio_diags *d);
 void folio_diags_restore(folio_diags *d, folio_diags_mark m);
 
-/* Formats one diagnostic as "file:line:col: severity: message" into b. */
+/* Formats one diagnostic as "file:line:col: severity: message" into b,
+ * with " (N times)" after a message that came N times in a row. */
 void folio_diag_format(const folio_diag *g, folio_buf *b);
 void folio_diags_clear(folio_diags *d);
 /* Appends from's entries to to (within to's limit) and empties from. */

@@ -78,6 +78,14 @@ print("<fo:table><fo:table-body><fo:table-row>" +
       "</fo:table-row></fo:table-body></fo:table>")' >"$T/in/cols.xml"
 doc "$T/in/cols.fo" "$A4" "$T/in/cols.xml"
 made columns-10000 "$T/in/cols.fo" 'columns'
+# every cell's word overflows its 1 pt column at the same place: one line
+# with a count, not a thousand
+if [ "$(grep -c 'a word is wider' "$ERR")" -eq 1 ] &&
+   grep -q -E 'a word is wider .* \(1000 times\)$' "$ERR"; then
+  pass columns-10000/repeats-once
+else
+  fail columns-10000/repeats-once "the repeated warning should be one line ending '(1000 times)'" "$ERR"
+fi
 
 python3 -c '
 import sys

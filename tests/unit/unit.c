@@ -369,6 +369,45 @@ test_diag_format(void)
 	folio_diags_clear(&d);
 }
 
+/* The same diagnostic several times in a row is kept once with a count;
+ * counts, marks and moves between stores keep every occurrence. */
+static void
+test_diag_repeats(void)
+{
+	folio_diags d = {0};
+	for (int i = 0; i < 5; i++)
+		folio_diags_add(&d, FOLIO_WARNING, "overflow", "a.xml", 3, 1, "too wide");
+	folio_diags_add(&d, FOLIO_WARNING, "overflow", "a.xml", 4, 1, "too wide");
+	folio_diags_add(&d, FOLIO_WARNING, "overflow", "a.xml", 3, 1, "too wide");
+	CHECK(d.n == 3 && d.warnings == 7, "three entries for 7 warnings, got %zu, %zu",
+	      d.n, d.warnings);
+	folio_buf b = {0};
+	folio_diag_format(&d.items[0], &b);
+	CHECK(!strcmp(b.data, "a.xml:3:1: warning: too wide (5 times)"), "got '%s'", b.data);
+	folio_buf_clear(&b);
+	folio_diag_format(&d.items[1], &b);
+	CHECK(!strcmp(b.data, "a.xml:4:1: warning: too wide"), "once: no count, got '%s'", b.data);
+	folio_buf_clear(&b);
+
+	/* a mark restores the count of the entry before it */
+	folio_diags_mark m = folio_diags_save(&d);
+	folio_diags_add(&d, FOLIO_WARNING, "overflow", "a.xml", 3, 1, "too wide");
+	folio_diags_add(&d, FOLIO_ERROR, "x", "a.xml", 9, 1, "later");
+	folio_diags_restore(&d, m);
+	CHECK(d.n == 3 && d.items[2].repeats == 1 && d.warnings == 7 && d.errors == 0,
+	      "restored: n %zu, repeats %zu", d.n, d.items[2].repeats);
+
+	/* moved into a store whose last entry is the same: one entry */
+	folio_diags to = {0};
+	folio_diags_add(&to, FOLIO_WARNING, "overflow", "a.xml", 3, 1, "too wide");
+	folio_diags_move(&to, &d);
+	CHECK(to.n == 3 && to.items[0].repeats == 6 && to.warnings == 8,
+	      "moved: n %zu, repeats %zu, warnings %zu", to.n, to.items[0].repeats,
+	      to.warnings);
+	folio_diags_clear(&to);
+	folio_diags_clear(&d);
+}
+
 /* post stage: the two date forms name the same instant */
 static void
 test_post_dates(void)
@@ -459,6 +498,7 @@ main(void)
 	run("not-fo", test_not_fo);
 	run("deep-nesting-refused", test_deep_nesting_refused);
 	run("diag-format", test_diag_format);
+	run("diag-repeats", test_diag_repeats);
 	run("post-dates", test_post_dates);
 	run("post-levels", test_post_levels);
 	run("typo-nbsp", test_typo_nbsp);
