@@ -89,8 +89,9 @@ static const char usage_text[] =
 "Diagnostics are printed as FILE:LINE:COL: error|warning: MESSAGE.\n"
 "Exit status: 0 success; 1 the document has errors (malformed XML, schema\n"
 "violations, layout errors); 2 usage errors, missing or unreadable input,\n"
-"unknown document type, unwritable output.  A failed run never leaves a\n"
-"partial output file and never overwrites an existing one.\n"
+"unknown document type, unwritable output, a library that cannot be opened\n"
+"(libqpdf, libcrypto).  A failed run never leaves a partial output file and\n"
+"never overwrites an existing one.\n"
 "\n"
 "Environment: FOLIO_DATA_DIR, SOURCE_DATE_EPOCH (PDF creation date),\n"
 "FONTCONFIG_FILE (fonts).\n";

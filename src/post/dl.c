@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef FOLIO_QPDF_SONAME
@@ -25,6 +26,8 @@ struct folio_crypto_api folio_crypto;
 
 typedef struct library {
 	const char *soname;
+	const char *test_env;       /* names another soname (tests: a library
+	                               that cannot be opened) */
 	const char *const *names;   /* functions to look up ... */
 	const size_t *offsets;      /* ... and where their pointers go in api */
 	size_t n;
@@ -36,6 +39,9 @@ typedef struct library {
 static void *
 open_library(library *lib)
 {
+	const char *test = getenv(lib->test_env);
+	if (test && *test)
+		lib->soname = test;
 	/* RTLD_LOCAL: nothing else in the process binds to its symbols */
 	void *so = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
 	if (!so) {
@@ -64,15 +70,16 @@ open_library(library *lib)
  * callers on other threads wait for it to finish. */
 static const char *const qpdf_names[] = {FOLIO_QPDF_FNS(NAME)};
 static const size_t qpdf_offsets[] = {FOLIO_QPDF_FNS(QPDF_OFFSET)};
-static library qpdf_lib = {FOLIO_QPDF_SONAME, qpdf_names, qpdf_offsets,
-                           G_N_ELEMENTS(qpdf_names), &folio_qpdf, NULL};
+static library qpdf_lib = {FOLIO_QPDF_SONAME, "FOLIO_TEST_QPDF_SONAME", qpdf_names,
+                           qpdf_offsets, G_N_ELEMENTS(qpdf_names), &folio_qpdf, NULL};
 static void *qpdf_so;
 static void open_qpdf(void) { qpdf_so = open_library(&qpdf_lib); }
 
 static const char *const crypto_names[] = {FOLIO_CRYPTO_FNS(NAME)};
 static const size_t crypto_offsets[] = {FOLIO_CRYPTO_FNS(CRYPTO_OFFSET)};
-static library crypto_lib = {FOLIO_CRYPTO_SONAME, crypto_names, crypto_offsets,
-                             G_N_ELEMENTS(crypto_names), &folio_crypto, NULL};
+static library crypto_lib = {FOLIO_CRYPTO_SONAME, "FOLIO_TEST_CRYPTO_SONAME", crypto_names,
+                             crypto_offsets, G_N_ELEMENTS(crypto_names), &folio_crypto,
+                             NULL};
 static void *crypto_so;
 static void open_crypto(void) { crypto_so = open_library(&crypto_lib); }
 

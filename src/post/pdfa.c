@@ -321,6 +321,8 @@ folio_status
 folio_post_finish(folio_diags *d, const unsigned char *in, size_t len,
                   const folio_post_opts *o, const char *out_name, folio_buf *out)
 {
+	if (!qx_available(d, out_name))
+		return FOLIO_EUSAGE;
 	qpdf_data q = qx_open(d, out_name, in, len);
 	if (!q)
 		return FOLIO_EDOC;

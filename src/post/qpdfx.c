@@ -15,15 +15,23 @@ folio_post_preload(void)
 	folio_qpdf_load(NULL);
 }
 
+bool
+qx_available(folio_diags *d, const char *name)
+{
+	const char *why = NULL;
+	if (folio_qpdf_load(&why))
+		return true;
+	folio_diags_add(d, FOLIO_ERROR, "library", name, 0, 0,
+	                "cannot open libqpdf, which finishes the PDF (PDF/A, "
+	                "signature fields, metadata): %s", why);
+	return false;
+}
+
 qpdf_data
 qx_open(folio_diags *d, const char *name, const unsigned char *buf, size_t len)
 {
-	const char *why = NULL;
-	if (!folio_qpdf_load(&why)) {
-		folio_diags_add(d, FOLIO_ERROR, "pdf", name, 0, 0,
-		                "cannot open libqpdf for the PDF/A stage: %s", why);
+	if (!qx_available(d, name))
 		return NULL;
-	}
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);

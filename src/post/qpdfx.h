@@ -14,6 +14,10 @@
 
 #include "../base/base.h"
 
+/* Is libqpdf there (opened on first use)?  false with an error against
+ * name: the system lacks the library, which is not the document's fault
+ * (exit status 2). */
+bool qx_available(folio_diags *d, const char *name);
 /* Opens a PDF from memory (buf must outlive q: qpdf reads it lazily) or
  * from the file name (when buf is NULL).  Returns NULL with a diagnostic against name. */
 qpdf_data qx_open(folio_diags *d, const char *name, const unsigned char *buf,
