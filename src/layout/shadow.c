@@ -55,7 +55,8 @@ struct shadow {
 	emitter E;
 	const folio_fo *flow;
 	blockgeo geo;
-	folio_diags d;            /* its diagnostics: the main thread reports */
+	folio_diags d;            /* its diagnostics, dropped: the main thread
+	                             meets the same and reports them */
 	kept *k;                  /* paragraphs set, in flow order */
 	int n, cap;
 	int next;                 /* main thread: first entry not yet passed */
