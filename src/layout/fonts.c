@@ -223,6 +223,18 @@ fonts_release(void)
 	process_map = NULL;
 }
 
+/* L lays out with map (its reference is L's): a context and an empty
+ * metrics cache. */
+static void
+use_map(layout *L, PangoFontMap *map)
+{
+	L->fontmap = map;
+	L->pctx = context_new(map);
+	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
+	                                   (GDestroyNotify)pango_font_description_free,
+	                                   (GDestroyNotify)pango_font_metrics_unref);
+}
+
 bool
 fonts_init(layout *L)
 {
@@ -235,22 +247,14 @@ fonts_init(layout *L)
 		              "FONTCONFIG_FILE and the installed fonts)");
 		return false;
 	}
-	L->fontmap = g_object_ref(map);
-	L->pctx = context_new(L->fontmap);
-	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
-	                                   (GDestroyNotify)pango_font_description_free,
-	                                   (GDestroyNotify)pango_font_metrics_unref);
+	use_map(L, g_object_ref(map));
 	return true;
 }
 
 void
 fonts_init_own(layout *L)
 {
-	L->fontmap = pango_cairo_font_map_new();
-	L->pctx = context_new(L->fontmap);
-	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
-	                                   (GDestroyNotify)pango_font_description_free,
-	                                   (GDestroyNotify)pango_font_metrics_unref);
+	use_map(L, pango_cairo_font_map_new());
 }
 
 void
