@@ -167,9 +167,17 @@ d = open(sys.argv[1], "rb").read()
 m = list(re.finditer(rb"/ByteRange \[0 +(\d+) +(\d+) +(\d+)\]", d))[-1]
 a, b, c = map(int, m.groups())
 open(sys.argv[3], "wb").write(d[0:a] + d[b:b + c])
-hexs = d[a + 1:b - 1].rstrip(b"0")
-if len(hexs) % 2: hexs += b"0"
-open(sys.argv[2], "wb").write(bytes.fromhex(hexs.decode()))
+# the /Contents hex string is the DER padded with zeros: cut it at the
+# length its outer SEQUENCE gives (stripping trailing zero digits cut a
+# DER that itself ends in a zero byte)
+raw = bytes.fromhex(d[a + 1:b - 1].decode())
+n = raw[1]
+if n < 0x80:
+    total = 2 + n
+else:
+    k = n & 0x7F
+    total = 2 + k + int.from_bytes(raw[2:2 + k], "big")
+open(sys.argv[2], "wb").write(raw[:total])
 EOF
 openssl cms -cmsout -print -inform DER -in "$T/cms.der" >"$T/cms.txt" 2>&1
 if grep -q 'signingCertificateV2' "$T/cms.txt" && grep -q 'messageDigest' "$T/cms.txt" &&
@@ -179,7 +187,7 @@ else
   fail cms-attributes "the CMS lacks signing-certificate-v2, message digest or SHA-256" "$T/cms.txt"
 fi
 # openssl cms -verify may leave the CMS's trailing zero padding unread; the
-# DER was cut at the last non-zero byte pair above
+# DER was cut at its own length above
 if openssl cms -verify -binary -inform DER -in "$T/cms.der" -content "$T/signed.bin" \
      -CAfile "$K/ca.crt" -purpose any -out /dev/null >"$T/verify" 2>&1; then
   pass cms-verify
