@@ -479,7 +479,7 @@ preload_layout(gpointer p)
 	};
 	background();
 	folio_hyphen_preload(p);
-	folio_fonts_preload(fonts);
+	folio_fonts_preload(fonts, p);
 	return NULL;
 }
 

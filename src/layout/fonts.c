@@ -124,11 +124,20 @@ font_map(void)
 	return process_map;
 }
 
-/* A context laid out with: points as device units, no hinting. */
+/* A context laid out with: points as device units, no hinting.  lang
+ * ("ru"; NULL or "" for the locale's) is the language pango opens fonts
+ * for when a run names none: the metrics of line heights (font_metrics)
+ * and fonts checked by family.  pango keeps one font set per description
+ * *and language*, each costing about half a millisecond to build (a
+ * fontconfig match and sort on two new threads), so the context speaks the
+ * document's language: the same font sets then serve the text's runs,
+ * which carry that language as an attribute (para.c). */
 static PangoContext *
-context_new(PangoFontMap *map)
+context_new(PangoFontMap *map, const char *lang)
 {
 	PangoContext *c = pango_font_map_create_context(map);
+	if (lang && *lang && strcmp(lang, "none"))
+		pango_context_set_language(c, pango_language_from_string(lang));
 	pango_cairo_context_set_resolution(c, 72);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -194,12 +203,12 @@ folio_fonts_setup(void)
 }
 
 void
-folio_fonts_preload(const char *const *descs)
+folio_fonts_preload(const char *const *descs, const char *lang)
 {
 	PangoFontMap *map = font_map();
 	if (!map || !any_font(map))
 		return;
-	PangoContext *c = context_new(map);
+	PangoContext *c = context_new(map, lang);
 	for (; *descs; descs++) {
 		PangoFontDescription *fd = pango_font_description_from_string(*descs);
 		PangoFontMetrics *m = pango_context_get_metrics(c, fd, NULL);
@@ -207,7 +216,12 @@ folio_fonts_preload(const char *const *descs)
 		/* shaping builds the font's HarfBuzz data and glyph caches */
 		PangoLayout *pl = pango_layout_new(c);
 		pango_layout_set_font_description(pl, fd);
-		pango_layout_set_text(pl, "Протокол № 1 от 2 марта 2021 г., Minutes", -1);
+		/* in the document's script only: a run in another script opens
+		 * font sets of its own language (an English word in Russian text
+		 * is set as "en"), which the document may never need */
+		pango_layout_set_text(pl, lang && !strcmp(lang, "ru") ?
+		                      "Протокол № 1 от 2 марта 2021 г." :
+		                      "Minutes No. 1 of 2 March 2021", -1);
 		(void)pango_layout_get_line_count(pl);
 		g_object_unref(pl);
 		pango_font_description_free(fd);
@@ -229,7 +243,7 @@ static void
 use_map(layout *L, PangoFontMap *map)
 {
 	L->fontmap = map;
-	L->pctx = context_new(map);
+	L->pctx = context_new(map, folio_fo_str(L->doc->root, FOLIO_PROP_LANGUAGE));
 	L->metrics = g_hash_table_new_full(fd_hash, fd_equal,
 	                                   (GDestroyNotify)pango_font_description_free,
 	                                   (GDestroyNotify)pango_font_metrics_unref);

@@ -112,9 +112,10 @@ void folio_hyphen_preload(const char *lang);
  * (it hides SOURCE_DATE_EPOCH from fontconfig for a moment, see fonts.c). */
 void folio_fonts_setup(void);
 /* Opens the fonts of descs (pango descriptions such as "PT Serif 14",
- * NULL-terminated) in the process's font map, ahead of layout; the same
- * rule as folio_hyphen_preload: joined before folio_layout_run. */
-void folio_fonts_preload(const char *const *descs);
+ * NULL-terminated) for text in lang ("ru", the document's language) in
+ * the process's font map, ahead of layout; the same rule as
+ * folio_hyphen_preload: joined before folio_layout_run. */
+void folio_fonts_preload(const char *const *descs, const char *lang);
 
 /* Writes the area tree as deterministic text (--dump-areas). */
 void folio_area_dump(const folio_area_tree *t, folio_buf *out);
