@@ -69,6 +69,7 @@ struct folio_session {
 	GThread *svg_thread;        /* opening librsvg */
 	bool preloaded;             /* (once per session) */
 	bool svg_started;           /* (once per session) */
+	bool post_started;          /* (once per session) */
 	char preload_lang[3];       /* the patterns' language */
 };
 
@@ -547,7 +548,6 @@ load_valid_xslt(folio_session *s, const char *in, bool preload, doctype **type,
 		folio_fonts_setup();   /* while this is the only thread */
 		s->preload_thread = g_thread_try_new("folio-preload", preload_layout,
 		                                  s->preload_lang, NULL);
-		s->post_thread = g_thread_try_new("folio-qpdf", post_thread, NULL, NULL);
 	}
 	if (t->xslt && t->schema && t->rules_loaded) {
 		/* warm: everything is compiled, nothing to overlap */
@@ -812,6 +812,14 @@ back_half(folio_session *s, xmlDocPtr *fodoc, const char *fo_name,
 	if (fo && !s->svg_started && has_vector_graphics(fo->root)) {
 		s->svg_started = true;
 		s->svg_thread = g_thread_try_new("folio-rsvg", svg_thread, NULL, NULL);
+	}
+	/* libqpdf (with gnutls and the C++ runtime, thousands of symbol
+	 * bindings) loads while the text is laid out: layout keeps one core
+	 * busy and leaves the other idle, where the stages before it (the
+	 * stylesheet's compilation, validation, fonts) fill both */
+	if (fo && out && !s->post_started) {
+		s->post_started = true;
+		s->post_thread = g_thread_try_new("folio-qpdf", post_thread, NULL, NULL);
 	}
 	mark(s, T_FO);
 	folio_area_tree *tree = NULL;
