@@ -29,7 +29,9 @@
 
 typedef struct dict {
 	char lang[16];
-	HyphenDict *hd;        /* NULL: no dictionary for this language */
+	folio_patterns *pt;    /* the patterns (liang.c), or NULL: */
+	HyphenDict *hd;        /* libhyphen's, for files liang.c leaves to it;
+	                          both NULL: no dictionary for this language */
 	char charset[32];      /* the dictionary's first line */
 	GIConv conv;           /* UTF-8 -> charset; (GIConv)-1 when UTF-8 */
 	GHashTable *cache;     /* word with push/remain -> hyphenated word */
@@ -69,14 +71,11 @@ dict_for(const char *lang)
 	if (!path[0])
 		snprintf(path, sizeof path, "%s/hyph_%s.dic", HYPHEN_DIR, l);
 	d->conv = (GIConv)-1;
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return d;
-	if (fgets(d->charset, sizeof d->charset, f))
-		d->charset[strcspn(d->charset, "\r\n ")] = 0;
-	fclose(f);
-	d->hd = hnj_hyphen_load(path);
-	if (d->hd && g_ascii_strcasecmp(d->charset, "UTF-8"))
+	bool unsupported;
+	d->pt = folio_patterns_load(path, d->charset, sizeof d->charset, &unsupported);
+	if (unsupported)
+		d->hd = hnj_hyphen_load(path);
+	if ((d->pt || d->hd) && g_ascii_strcasecmp(d->charset, "UTF-8"))
 		d->conv = g_iconv_open(d->charset, "UTF-8");
 	d->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return d;
@@ -94,6 +93,7 @@ void
 folio_layout_cleanup(void)
 {
 	for (int i = 0; i < ndicts; i++) {
+		folio_patterns_free(dicts[i].pt);
 		if (dicts[i].hd)
 			hnj_hyphen_free(dicts[i].hd);
 		if (dicts[i].conv != (GIConv)-1)
@@ -190,8 +190,12 @@ hyphenate_new(dict *d, const char *w, size_t len, int push, int remain)
 	char *hyph = g_malloc0((size_t)n + 5);
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
-	int rc = hnj_hyphen_hyphenate3(d->hd, enc, n, hyph, NULL, &rep, &pos, &cut,
-	                               push, remain, 2, 2);
+	int rc = 0;
+	if (d->pt)
+		folio_patterns_hyphenate(d->pt, enc, n, hyph, push, remain);
+	else
+		rc = hnj_hyphen_hyphenate3(d->hd, enc, n, hyph, NULL, &rep, &pos, &cut,
+		                           push, remain, 2, 2);
 	const char *p = w;
 	for (int i = 0; i < n && p < w + len; i++) {
 		const char *next = g_utf8_next_char(p);
@@ -226,7 +230,7 @@ hyphenate_text(const char *lang, const char *text, size_t len, int push, int rem
 static char *
 hyphenate_locked(dict *d, const char *text, size_t len, int push, int remain)
 {
-	if (!d || !d->hd || !g_utf8_validate(text, (gssize)len, NULL))
+	if (!d || (!d->pt && !d->hd) || !g_utf8_validate(text, (gssize)len, NULL))
 		return NULL;
 	GString *out = g_string_sized_new(len + len / 4);
 	const char *p = text, *end = text + len;

@@ -431,6 +431,22 @@ void rowbox_release(void *rb);
 char *hyphenate_text(const char *lang, const char *text, size_t len, int push,
                      int remain);
 
+/* ---- liang.c ---- */
+/* Hyphenation patterns of a libhyphen .dic file.  charset gets the file's
+ * first line ("KOI8-R").  NULL when the file cannot be read, or when it
+ * uses what liang.c does not do (*unsupported: NEXTLEVEL, non-standard
+ * hyphenation), which libhyphen then loads. */
+typedef struct folio_patterns folio_patterns;
+folio_patterns *folio_patterns_load(const char *path, char *charset,
+                                    size_t charset_size, bool *unsupported);
+void folio_patterns_free(folio_patterns *t);
+/* hyph[i] (n chars, '0'..'9'): odd where word (n single-byte letters,
+ * lower case, in the file's charset) may break after letter i, with at
+ * least lhmin letters before and rhmin after (or the file's minimums when
+ * larger), as libhyphen's hnj_hyphen_hyphenate3 says. */
+void folio_patterns_hyphenate(const folio_patterns *t, const char *word, int n,
+                              char *hyph, int lhmin, int rhmin);
+
 /* ---- refs.c ---- */
 int refs_open(layout *L, emitter *E, const char *id);
 void refs_close(layout *L, emitter *E, int rec);

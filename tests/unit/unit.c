@@ -8,9 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <hyphen.h>
 
 #include "../../src/base/base.h"
 #include "../../src/fo/fo.h"
+#include "../../src/layout/internal.h"
+#include "../../src/pipeline.h"
 #include "../../src/post/post.h"
 #include "../../src/post/qpdfx.h"
 #include "../../src/xslt/typo.h"
@@ -480,6 +486,199 @@ test_typo_nbsp(void)
 	folio_buf_clear(&want);
 }
 
+/* ---- liang.c against libhyphen ---- */
+
+/* Compares liang.c with libhyphen on words (single-byte, lower case, in
+ * the file's charset) for several minimums; returns the words compared
+ * and reports the first difference. */
+static size_t
+liang_compare(const char *dic, GPtrArray *words)
+{
+	char charset[32];
+	bool unsupported;
+	folio_patterns *pt = folio_patterns_load(dic, charset, sizeof charset, &unsupported);
+	HyphenDict *hd = hnj_hyphen_load(dic);
+	CHECK(pt && hd && !unsupported, "%s loads both ways", dic);
+	if (!pt || !hd) {
+		folio_patterns_free(pt);
+		if (hd)
+			hnj_hyphen_free(hd);
+		return 0;
+	}
+	static const int mins[][2] = {{1, 1}, {2, 2}, {2, 3}, {3, 2}, {4, 4}};
+	size_t compared = 0;
+	for (guint w = 0; w < words->len; w++) {
+		const char *word = words->pdata[w];
+		int n = (int)strlen(word);
+		for (size_t m = 0; m < sizeof mins / sizeof *mins; m++) {
+			char a[128] = {0}, b[128] = {0};
+			char **rep = NULL;
+			int *pos = NULL, *cut = NULL;
+			hnj_hyphen_hyphenate3(hd, word, n, a, NULL, &rep, &pos, &cut,
+			                      mins[m][0], mins[m][1], 2, 2);
+			CHECK(!rep, "%s: no non-standard hyphenation", dic);
+			free(rep);
+			free(pos);
+			free(cut);
+			folio_patterns_hyphenate(pt, word, n, b, mins[m][0], mins[m][1]);
+			bool same = true;
+			for (int i = 0; i < n; i++)
+				same = same && ((a[i] & 1) == (b[i] & 1));
+			CHECK(same, "%s, word %u (%d letters), minimums %d/%d: libhyphen %.*s, "
+			      "liang.c %.*s", dic, w, n, mins[m][0], mins[m][1], n, a, n, b);
+			compared++;
+		}
+	}
+	folio_patterns_free(pt);
+	hnj_hyphen_free(hd);
+	return compared;
+}
+
+/* The words of the seed documents (letters only, lower case), each
+ * converted to charset when it fits one byte per letter. */
+static void
+seed_words(const char *charset, GPtrArray *out, GHashTable *seen)
+{
+	char *root = folio_data_dir_find(NULL, NULL);
+	char *dir = g_build_filename(root ? root : ".", "input", NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	CHECK(d != NULL, "cannot list %s", dir);
+	const char *name;
+	while (d && (name = g_dir_read_name(d))) {
+		char *path = g_build_filename(dir, name, NULL), *text = NULL;
+		if (g_str_has_suffix(name, ".xml") && g_file_get_contents(path, &text, NULL, NULL) &&
+		    g_utf8_validate(text, -1, NULL)) {
+			for (const char *p = text; *p; ) {
+				const char *q = p;
+				while (*q && g_unichar_isalpha(g_utf8_get_char(q)))
+					q = g_utf8_next_char(q);
+				if (q == p) {
+					p = g_utf8_next_char(p);
+					continue;
+				}
+				char *low = g_utf8_strdown(p, q - p);
+				long chars = g_utf8_strlen(low, -1);
+				char *enc = g_convert(low, -1, charset, "UTF-8", NULL, NULL, NULL);
+				if (enc && (long)strlen(enc) == chars && chars < 100 &&
+				    !g_hash_table_contains(seen, enc)) {
+					g_hash_table_add(seen, enc);
+					g_ptr_array_add(out, enc);
+				} else {
+					g_free(enc);
+				}
+				g_free(low);
+				p = q;
+			}
+		}
+		g_free(text);
+		g_free(path);
+	}
+	if (d)
+		g_dir_close(d);
+	g_free(dir);
+	free(root);
+}
+
+/* Random words over the letters of alphabet (UTF-8), converted. */
+static void
+random_words(const char *alphabet, const char *charset, int count, GPtrArray *out)
+{
+	glong na = g_utf8_strlen(alphabet, -1);
+	GRand *r = g_rand_new_with_seed(7);
+	for (int i = 0; i < count; i++) {
+		GString *w = g_string_new(NULL);
+		int n = g_rand_int_range(r, 1, 16);
+		for (int k = 0; k < n; k++)
+			g_string_append_unichar(w, g_utf8_get_char(
+				g_utf8_offset_to_pointer(alphabet, g_rand_int_range(r, 0, (gint32)na))));
+		char *enc = g_convert(w->str, -1, charset, "UTF-8", NULL, NULL, NULL);
+		if (enc)
+			g_ptr_array_add(out, enc);
+		g_string_free(w, TRUE);
+	}
+	g_rand_free(r);
+}
+
+static void
+test_liang_as_libhyphen(void)
+{
+	static const struct { const char *dic, *charset, *alphabet; } d[] = {
+		{"/usr/share/hyphen/hyph_ru_RU.dic", "KOI8-R",
+		 "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
+		{"/usr/share/hyphen/hyph_en_US.dic", "UTF-8", "abcdefghijklmnopqrstuvwxyz"},
+	};
+	for (size_t i = 0; i < sizeof d / sizeof *d; i++) {
+		GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
+		GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+		seed_words(d[i].charset, words, seen);
+		guint from_seeds = words->len;
+		random_words(d[i].alphabet, d[i].charset, 20000, words);
+		CHECK(from_seeds > 200, "%s: only %u words from input/", d[i].dic, from_seeds);
+		size_t n = liang_compare(d[i].dic, words);
+		CHECK(n >= 5 * (size_t)words->len, "%s: %zu comparisons", d[i].dic, n);
+		g_hash_table_destroy(seen);
+		g_ptr_array_free(words, TRUE);
+	}
+}
+
+/* A file with what liang.c does not do goes to libhyphen; a small file of
+ * its own gives the breaks its patterns say. */
+static void
+test_liang_files(void)
+{
+	char dir[] = "/tmp/folio-unit-liang.XXXXXX";
+	CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+	char *two = g_build_filename(dir, "two.dic", NULL);
+	char *repl = g_build_filename(dir, "repl.dic", NULL);
+	char *plain = g_build_filename(dir, "plain.dic", NULL);
+	g_file_set_contents(two, "UTF-8\n1a1\nNEXTLEVEL\n1b1\n", -1, NULL);
+	g_file_set_contents(repl, "ISO8859-1\nc1k/k=k,1,2\n", -1, NULL);
+	/* "hyphenation" with a few of TeX's patterns, merged as the
+	 * distributed files are: hy-phen-ation */
+	g_file_set_contents(plain, "UTF-8\nLEFTHYPHENMIN 2\n% a comment\nhy3ph\nhe2n\n"
+	                    "hena4\nhen5at\n1na\nn2at\n1tio\n2io\no2n\n", -1, NULL);
+	char cs[32];
+	bool unsupported = false;
+	CHECK(!folio_patterns_load(two, cs, sizeof cs, &unsupported) && unsupported,
+	      "NEXTLEVEL is left to libhyphen");
+	CHECK(!folio_patterns_load(repl, cs, sizeof cs, &unsupported) && unsupported,
+	      "non-standard hyphenation is left to libhyphen");
+	CHECK(!folio_patterns_load("/nonexistent.dic", cs, sizeof cs, &unsupported) &&
+	      !unsupported, "a missing file is no dictionary");
+	folio_patterns *pt = folio_patterns_load(plain, cs, sizeof cs, &unsupported);
+	CHECK(pt && !strcmp(cs, "UTF-8"), "plain file loads, charset %s", cs);
+	if (pt) {
+		char h[16] = {0};
+		folio_patterns_hyphenate(pt, "hyphenation", 11, h, 2, 2);
+		GString *got = g_string_new(NULL);
+		for (int i = 0; i < 11; i++) {
+			g_string_append_c(got, "hyphenation"[i]);
+			if (h[i] & 1)
+				g_string_append_c(got, '-');
+		}
+		HyphenDict *hd = hnj_hyphen_load(plain);
+		char a[16] = {0};
+		char **rep = NULL;
+		int *pos = NULL, *cut = NULL;
+		hnj_hyphen_hyphenate3(hd, "hyphenation", 11, a, NULL, &rep, &pos, &cut, 2, 2, 2, 2);
+		bool same = true;
+		for (int i = 0; i < 11; i++)
+			same = same && (a[i] & 1) == (h[i] & 1);
+		CHECK(same, "as libhyphen: %.11s against %.11s", a, h);
+		CHECK(!strcmp(got->str, "hy-phen-ation"), "hyphenation -> %s", got->str);
+		hnj_hyphen_free(hd);
+		g_string_free(got, TRUE);
+		folio_patterns_free(pt);
+	}
+	unlink(two);
+	unlink(repl);
+	unlink(plain);
+	rmdir(dir);
+	g_free(two);
+	g_free(repl);
+	g_free(plain);
+}
+
 int
 main(void)
 {
@@ -502,6 +701,8 @@ main(void)
 	run("post-dates", test_post_dates);
 	run("post-levels", test_post_levels);
 	run("typo-nbsp", test_typo_nbsp);
+	run("liang-as-libhyphen", test_liang_as_libhyphen);
+	run("liang-files", test_liang_files);
 	xmlCleanupParser();
 	return failures ? 1 : 0;
 }
