@@ -17,7 +17,8 @@
     [date under the signature, at the left]
     [executor mark at the foot of the last page]
 
-  The requisites and the running text are templates of common.xsl.
+  The requisites and the running text are templates of requisites.xsl
+  (on top of common.xsl).
   Emits only the FO subset folio's engine supports; blocks made from
   source elements carry folio:line.
 -->
@@ -28,7 +29,7 @@
                 xmlns:n="urn:folio:note"
                 exclude-result-prefixes="n">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="requisites.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 

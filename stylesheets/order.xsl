@@ -25,7 +25,8 @@
     points, sections, paragraphs, lists, tables.
 
   The shared requisites (header, marks, signature, executor) and the
-  running text (points, lists, tables) are templates of common.xsl; this
+  running text (points, lists, tables) are templates of requisites.xsl
+  (on top of common.xsl); this
   module only decides what goes where.  Emits only the FO subset folio's
   engine supports; blocks made from source elements carry folio:line.
 -->
@@ -36,7 +37,7 @@
                 xmlns:o="urn:folio:order"
                 exclude-result-prefixes="o">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="requisites.xsl"/>
   <!-- signed documents: empty signature fields over the signature lines -->
   <xsl:variable name="folio-signature-fields" select="true()"/>
 

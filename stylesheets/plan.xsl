@@ -27,7 +27,8 @@
     [executor mark at the foot of the last page]
 
   The requisites, the running text and the table of measures are
-  templates of common.xsl (shared with report.xsl); this module decides
+  templates of measures.xsl and requisites.xsl (shared with report.xsl);
+  this module decides
   what goes where.  Emits only the FO subset folio's engine supports;
   blocks and rows made from source elements carry folio:line.
 -->
@@ -38,7 +39,7 @@
                 xmlns:pl="urn:folio:plan"
                 exclude-result-prefixes="pl">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="measures.xsl"/>
   <!-- signed documents: empty signature fields over the signature lines -->
   <xsl:variable name="folio-signature-fields" select="true()"/>
 
@@ -192,7 +193,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The table of measures (common.xsl folio-measures); the run
+  <!-- The table of measures (measures.xsl folio-measures); the run
        parameter table-header overrides the header attribute. -->
   <xsl:template match="pl:measures">
     <xsl:call-template name="folio-measures">

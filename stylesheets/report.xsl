@@ -29,7 +29,7 @@
     [executor mark at the foot of the last page]
 
   The requisites, running text and the table of measures are templates of
-  common.xsl (shared with plan.xsl); the KPI table and the chart are
+  measures.xsl and requisites.xsl (shared with plan.xsl); the KPI table and the chart are
   here.  Emits only the FO subset folio's engine supports; blocks and rows
   made from source elements carry folio:line.
 -->
@@ -41,7 +41,7 @@
                 xmlns:r="urn:folio:report"
                 exclude-result-prefixes="r">
 
-  <xsl:import href="common.xsl"/>
+  <xsl:import href="measures.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
