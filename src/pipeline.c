@@ -41,6 +41,7 @@ typedef struct timings {
 	double ms[T_N];
 	double last, start;   /* monotonic ms */
 	int threads;          /* layout: threads that set paragraphs */
+	double preload_ms;    /* the preloading thread's time, when it ran */
 	size_t paras, beside; /* layout: paragraphs, and those set by helpers */
 } timings;
 
@@ -71,6 +72,7 @@ struct folio_session {
 	bool svg_started;           /* (once per session) */
 	bool post_started;          /* (once per session) */
 	char preload_lang[3];       /* the patterns' language */
+	double preload_ms;          /* how long that thread took (--timings) */
 };
 
 static double
@@ -112,6 +114,9 @@ timings_report(folio_session *s, const char *in)
 	if (n < sizeof line)
 		n += (size_t)snprintf(line + n, sizeof line - n, "total %.1f ms",
 		                      now_ms() - s->tm.start);
+	if (s->tm.preload_ms > 0 && n < sizeof line)
+		n += (size_t)snprintf(line + n, sizeof line - n, "; fonts and hyphenation "
+		                      "loaded beside in %.1f ms", s->tm.preload_ms);
 	if (s->tm.threads > 1 && n < sizeof line)
 		snprintf(line + n, sizeof line - n, "; layout on %d threads, %zu of %zu "
 		         "paragraphs set beside the main one", s->tm.threads,
@@ -140,7 +145,10 @@ join(GThread **t)
 static void
 preload_join(folio_session *s)
 {
-	join(&s->preload_thread);
+	if (s->preload_thread) {
+		join(&s->preload_thread);
+		s->tm.preload_ms = s->preload_ms;
+	}
 }
 
 /* Joins the threads opening libqpdf and librsvg, if they run. */
@@ -461,10 +469,11 @@ check_thread(gpointer p)
 /* What layout and the post stage load for themselves, loaded beside the
  * front half instead: the hyphenation patterns and the fonts folio's
  * stylesheets set by default (common.xsl: PT Serif; text, tables,
- * footnotes, headings) before layout, libqpdf before the post stage.
- * Other fonts load when layout meets them.  These threads run at a lower
- * priority: on two cores the main thread and the checking thread are the
- * ones the document waits for. */
+ * footnotes, headings) before layout, libqpdf (during layout) before the
+ * post stage.  Other fonts load when layout meets them.  The loaders of
+ * libqpdf and librsvg run at a lower priority: the document does not wait
+ * for them.  The fonts' thread does not: once the stylesheet compiles in
+ * a few milliseconds, layout waited for it (--timings: "wait-preload"). */
 static void
 background(void)
 {
@@ -478,9 +487,11 @@ preload_layout(gpointer p)
 		"PT Serif 14", "PT Serif Bold 14", "PT Serif Italic 14",
 		"PT Serif 12", "PT Serif 10", NULL,
 	};
-	background();
-	folio_hyphen_preload(p);
-	folio_fonts_preload(fonts, p);
+	folio_session *s = p;
+	double t0 = now_ms();
+	folio_hyphen_preload(s->preload_lang);
+	folio_fonts_preload(fonts, s->preload_lang);
+	s->preload_ms = now_ms() - t0;   /* read after the join */
 	return NULL;
 }
 
@@ -546,8 +557,7 @@ load_valid_xslt(folio_session *s, const char *in, bool preload, doctype **type,
 		s->preloaded = true;
 		source_lang(x, s->preload_lang);
 		folio_fonts_setup();   /* while this is the only thread */
-		s->preload_thread = g_thread_try_new("folio-preload", preload_layout,
-		                                  s->preload_lang, NULL);
+		s->preload_thread = g_thread_try_new("folio-preload", preload_layout, s, NULL);
 	}
 	if (t->xslt && t->schema && t->rules_loaded) {
 		/* warm: everything is compiled, nothing to overlap */
