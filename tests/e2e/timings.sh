@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # e2e/timings — `folio render --timings`: one note per document with the
-# wall time of each stage; the PDF does not change; a second document of
+# wall time of each stage, and of the thread loading fonts and hyphenation
+# beside them (the first document of a run); the PDF does not change; a second document of
 # the same type in the same run reuses the compiled schema and stylesheet
 # (no compile stages in its note); a document that fails validation still
 # gets its note after its errors, and no stylesheet error (the stylesheet
@@ -17,7 +18,7 @@ expect_rc plain-exit 0
 folio render --timings "$doc" -o "$T/timed.pdf"
 expect_rc timed-exit 0
 if [ "$(wc -l <"$ERR")" -eq 1 ] &&
-   grep -q -E "^$doc: note: timings: load $num, schema $num, .*xslt-compile $num, .*transform $num, fo-tree $num, .*layout $num, render $num, post $num, write $num, total $num\$" "$ERR"; then
+   grep -q -E "^$doc: note: timings: load $num, schema $num, .*xslt-compile $num, .*transform $num, fo-tree $num, .*layout $num, render $num, post $num, write $num, total $num; fonts and hyphenation loaded beside in $num\$" "$ERR"; then
   pass one-note
 else
   fail one-note "expected one 'timings:' note naming every stage" "$ERR"
@@ -44,10 +45,11 @@ folio render --timings "$T/in/a.xml" "$T/in/b.xml" -d "$T/out"
 expect_rc two-exit 0
 if [ "$(grep -c 'timings:' "$ERR")" -eq 2 ] &&
    grep "in/a.xml: note: timings:" "$ERR" | grep -q xslt-compile &&
-   ! grep "in/b.xml: note: timings:" "$ERR" | grep -q -E 'xslt-compile|schema'; then
+   grep "in/a.xml: note: timings:" "$ERR" | grep -q 'loaded beside' &&
+   ! grep "in/b.xml: note: timings:" "$ERR" | grep -q -E 'xslt-compile|schema|loaded beside'; then
   pass warm-second
 else
-  fail warm-second "the second document should show no schema or xslt-compile stage" "$ERR"
+  fail warm-second "the second document should show no schema, xslt-compile or loading beside" "$ERR"
 fi
 if cmp -s "$T/out/a.pdf" "$T/out/b.pdf" && cmp -s "$T/out/a.pdf" "$T/plain.pdf"; then
   pass warm-same-pdf
