@@ -499,11 +499,17 @@
        are the fallback when the catalogue cannot be read. -->
   <xsl:template name="folio-month-genitive-lookup">
     <xsl:param name="m"/>
-    <xsl:variable name="l"
-                  select="$folio-labels/*[local-name() = 'label'][@id = concat('month.', number($m))][1]"/>
+    <xsl:variable name="id" select="concat('month.', number($m))"/>
+    <xsl:variable name="hit">
+      <xsl:for-each select="$folio-labels">
+        <xsl:for-each select="key('folio-label-id', $id)[1]">
+          <xsl:value-of select="concat('+', normalize-space(.))"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$l">
-        <xsl:value-of select="normalize-space($l)"/>
+      <xsl:when test="starts-with($hit, '+')">
+        <xsl:value-of select="substring($hit, 2)"/>
       </xsl:when>
       <xsl:when test="number($m) = 1">января</xsl:when>
       <xsl:when test="number($m) = 2">февраля</xsl:when>
@@ -856,6 +862,11 @@
 
   <xsl:variable name="folio-labels"
                 select="document(concat('labels-', $folio-language, '.xml'))/*"/>
+  <!-- Labels by id.  key() looks in the document of the context node, so
+       a lookup runs inside <xsl:for-each select="$folio-labels"> (one
+       index per transformation instead of a walk of the whole catalogue
+       on every call). -->
+  <xsl:key name="folio-label-id" match="*[local-name() = 'label']" use="@id"/>
 
   <!-- The label with id $id: as stored; upper = true() for capitals,
        capital = true() for a capital first letter.  $default when the
@@ -866,12 +877,18 @@
     <xsl:param name="upper" select="false()"/>
     <xsl:param name="capital" select="false()"/>
     <xsl:param name="default" select="''"/>
-    <xsl:variable name="l"
-                  select="$folio-labels/*[local-name() = 'label'][@id = $id][1]"/>
+    <!-- "+" and the label's text; empty when the catalogue has none -->
+    <xsl:variable name="hit">
+      <xsl:for-each select="$folio-labels">
+        <xsl:for-each select="key('folio-label-id', $id)[1]">
+          <xsl:value-of select="concat('+', normalize-space(.))"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:variable name="t">
       <xsl:choose>
-        <xsl:when test="$l">
-          <xsl:value-of select="normalize-space($l)"/>
+        <xsl:when test="starts-with($hit, '+')">
+          <xsl:value-of select="substring($hit, 2)"/>
         </xsl:when>
         <xsl:when test="$default != ''">
           <xsl:value-of select="$default"/>
@@ -898,7 +915,9 @@
   <!-- Grammatical gender (m f n pl) of the label $id, '' when none. -->
   <xsl:template name="folio-label-gender">
     <xsl:param name="id"/>
-    <xsl:value-of select="$folio-labels/*[local-name() = 'label'][@id = $id][1]/@gender"/>
+    <xsl:for-each select="$folio-labels">
+      <xsl:value-of select="key('folio-label-id', $id)[1]/@gender"/>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>
