@@ -1066,8 +1066,15 @@ list_data(batch_state *s, const char *sub)
 			s->files = folio_realloc_array(s->files, s->nfiles + 1, sizeof *s->files);
 			s->files[s->nfiles++] = folio_asprintf("%s/%s", sub, e->d_name);
 			size_t n = strlen(e->d_name);
-			if (!strcmp(sub, "schemas") && ends_with(e->d_name, ".xsd") &&
-			    strcmp(e->d_name, "common.xsd")) {
+			/* a type is a schema with a stylesheet of the same name;
+			 * the others (common.xsd, requisites.xsd, measures.xsd)
+			 * are included by the types' schemas */
+			char *xsl = ends_with(e->d_name, ".xsd")
+			          ? folio_asprintf("%s/stylesheets/%.*s.xsl", s->data_dir,
+			                           (int)(n - 4), e->d_name) : NULL;
+			bool type = xsl && !strcmp(sub, "schemas") && access(xsl, F_OK) == 0;
+			free(xsl);
+			if (type) {
 				s->types = folio_realloc_array(s->types, s->ntypes + 1,
 				                               sizeof *s->types);
 				s->types[s->ntypes++] = folio_strndup(e->d_name, n - 4);
@@ -1197,7 +1204,8 @@ file_of_type(const char *f, const char *t)
 }
 
 /* A type's own files (T.xsd, T-rules.xsl, T.xsl) and the shared ones
- * (files of no type: common.xsd, common.xsl, labels-*.xml).  An unknown
+ * (files of no type: common.xsd, common.xsl, labels-*.xml, the modules
+ * requisites.* and measures.*).  An unknown
  * type depends on everything. */
 static bool
 depends_on(const batch_state *s, const char *type, const char *f)
