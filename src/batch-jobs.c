@@ -1051,6 +1051,23 @@ struct batch_state {
 	GHashTable *prev;        /* key -> prev_rec*, both owned */
 };
 
+/* Is schema path (named T.xsd, t_len = strlen(T)) a document type, that
+ * is, the schema of urn:folio:T?  The modules the types' schemas include
+ * (common.xsd, requisites.xsd, measures.xsd) have no target namespace:
+ * their files are shared by every type that includes them. */
+static bool
+is_type_schema(const char *path, const char *name, size_t t_len)
+{
+	gchar *text = NULL;
+	if (!g_file_get_contents(path, &text, NULL, NULL))
+		return false;
+	char *want = folio_asprintf("targetNamespace=\"urn:folio:%.*s\"", (int)t_len, name);
+	bool yes = strstr(text, want) != NULL;
+	free(want);
+	g_free(text);
+	return yes;
+}
+
 static void
 list_data(batch_state *s, const char *sub)
 {
@@ -1066,15 +1083,8 @@ list_data(batch_state *s, const char *sub)
 			s->files = folio_realloc_array(s->files, s->nfiles + 1, sizeof *s->files);
 			s->files[s->nfiles++] = folio_asprintf("%s/%s", sub, e->d_name);
 			size_t n = strlen(e->d_name);
-			/* a type is a schema with a stylesheet of the same name;
-			 * the others (common.xsd, requisites.xsd, measures.xsd)
-			 * are included by the types' schemas */
-			char *xsl = ends_with(e->d_name, ".xsd")
-			          ? folio_asprintf("%s/stylesheets/%.*s.xsl", s->data_dir,
-			                           (int)(n - 4), e->d_name) : NULL;
-			bool type = xsl && !strcmp(sub, "schemas") && access(xsl, F_OK) == 0;
-			free(xsl);
-			if (type) {
+			if (!strcmp(sub, "schemas") && ends_with(e->d_name, ".xsd") &&
+			    is_type_schema(path, e->d_name, n - 4)) {
 				s->types = folio_realloc_array(s->types, s->ntypes + 1,
 				                               sizeof *s->types);
 				s->types[s->ntypes++] = folio_strndup(e->d_name, n - 4);
@@ -1205,7 +1215,7 @@ file_of_type(const char *f, const char *t)
 
 /* A type's own files (T.xsd, T-rules.xsl, T.xsl) and the shared ones
  * (files of no type: common.xsd, common.xsl, labels-*.xml, the modules
- * requisites.* and measures.*).  An unknown
+ * requisites.* and measures.*; see is_type_schema).  An unknown
  * type depends on everything. */
 static bool
 depends_on(const batch_state *s, const char *type, const char *f)

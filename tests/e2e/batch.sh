@@ -89,6 +89,35 @@ else
   fail missing-output-redone "p-0004.pdf not rendered again" "$ERR"
 fi
 
+# the data directory's modules: schemas/requisites.xsd, included by
+# order.xsd, is no document type of its own but a shared file, which every
+# type depends on (an order that includes it must be redone); a type's own
+# file (order.xsd, known as a type by its target namespace) redoes that
+# type only
+data="$T/data"
+mkdir -p "$data" "$T/mod-in"
+cp -r "$REPO/schemas" "$REPO/stylesheets" "$data/"
+gen_protocols "$T/mod-in" 1
+cp "$REPO/input/order-2018-smolensk.xml" "$T/mod-in/order.xml"
+folio batch "$T/mod-in" -d "$T/mod-out" --data-dir "$data" --progress=plain
+expect_rc modules-first-exit 0
+sleep 0.05
+touch "$data/schemas/requisites.xsd"
+folio batch "$T/mod-in" -d "$T/mod-out" --data-dir "$data" --progress=plain
+if [ "$RC" -eq 0 ] && grep -q 'ok   .*order.xml' "$ERR" && grep -q '2 done, 0 skipped' "$ERR"; then
+  pass shared-module-redoes-order
+else
+  fail shared-module-redoes-order "expected order.xml (and the protocol) redone" "$ERR"
+fi
+sleep 0.05
+touch "$data/schemas/order.xsd"
+folio batch "$T/mod-in" -d "$T/mod-out" --data-dir "$data" --progress=plain
+if [ "$RC" -eq 0 ] && grep -q 'ok   .*order.xml' "$ERR" && grep -q '1 done, 1 skipped' "$ERR"; then
+  pass type-schema-redoes-its-type
+else
+  fail type-schema-redoes-its-type "expected order.xml redone and the protocol skipped" "$ERR"
+fi
+
 # --changed-only: a touch without a change is not a change; an edit is
 folio batch "$in" -d "$out" --manifest "$T/h.jsonl" --changed-only
 sleep 0.05
