@@ -53,7 +53,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LINK_ORDER = -Wl,--no-as-needed -lm -lc -lstdc++ -lglib-2.0 \
              -lgobject-2.0 -lgio-2.0 -lxml2 -lpango-1.0 -lcairo \
              -lharfbuzz -Wl,--as-needed
-# librsvg is opened on the first SVG (src/image/image.c), not linked.
+# librsvg is opened on the first SVG (src/image/image.c), libqrencode on
+# the first QR code (src/layout/block.c) and libhyphen for a pattern file
+# liang.c leaves to it (src/layout/hyphen.c): not linked.  folio-unit
+# links libhyphen to compare liang.c with it.
 FOLIO_LIBS = $(filter-out -lrsvg-2,$(PKG_LIBS))
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
@@ -95,7 +98,7 @@ $(BUILD)/%.o: %.c $(HEADERS)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LINK_ORDER) $(FOLIO_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(LINK_ORDER) $(FOLIO_LIBS) $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm

@@ -8,9 +8,10 @@
  */
 #include "internal.h"
 
-#include <string.h>
-
+#include <dlfcn.h>
+#include <pthread.h>
 #include <qrencode.h>
+#include <string.h>
 
 #include "../image/image.h"
 
@@ -106,12 +107,37 @@ viewport_dim(const folio_fo *n, folio_prop_id a, folio_prop_id b, folio_len base
 	return -1;
 }
 
-/* A QR code as SVG: one path of unit squares, with the 4-module quiet zone
- * the standard asks for. */
-static char *
-qr_svg(const char *data)
+/* libqrencode is opened on the first QR code, not linked: most documents
+ * have none, and every linked library costs each cold start its loading
+ * and symbol binding.  The prototypes come from qrencode.h. */
+static struct {
+	__typeof__(QRcode_encodeString) *encode;
+	__typeof__(QRcode_free) *free;
+} qr;
+
+static void
+qr_load(void)
 {
-	QRcode *q = QRcode_encodeString(data, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	void *so = dlopen("libqrencode.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return;
+	*(void **)&qr.free = dlsym(so, "QRcode_free");
+	*(void **)&qr.encode = qr.free ? dlsym(so, "QRcode_encodeString") : NULL;
+}
+
+/* A QR code as SVG: one path of unit squares, with the 4-module quiet zone
+ * the standard asks for.  NULL with *why set when there is none. */
+static char *
+qr_svg(const char *data, const char **why)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, qr_load);
+	if (!qr.encode) {
+		*why = "QR codes need libqrencode (libqrencode.so.4), which cannot be loaded";
+		return NULL;
+	}
+	*why = "no data, or too much for a QR code";
+	QRcode *q = data && *data ? qr.encode(data, 0, QR_ECLEVEL_M, QR_MODE_8, 1) : NULL;
 	if (!q)
 		return NULL;
 	int n = q->width, side = n + 8;
@@ -124,7 +150,7 @@ qr_svg(const char *data)
 			if (q->data[y * n + x] & 1)
 				folio_buf_printf(&b, "M%d %dh1v1h-1z", x + 4, y + 4);
 	folio_buf_puts(&b, "\"/></svg>");
-	QRcode_free(q);
+	qr.free(q);
 	return b.data;
 }
 
@@ -138,8 +164,7 @@ lay_graphic(emitter *E, para *p, const folio_fo *c, const blockgeo *geo)
 	if (c->kind == FOLIO_FO_EXTERNAL_GRAPHIC) {
 		img = folio_image_load(folio_fo_str(c, FOLIO_PROP_SRC), L->doc->base_dir, &why);
 	} else if (c->kind == FOLIO_FO_QR_CODE) {
-		char *svg = c->text && *c->text ? qr_svg(c->text) : NULL;
-		why = "no data, or too much for a QR code";
+		char *svg = qr_svg(c->text, &why);
 		img = svg ? folio_image_load_svg(svg, strlen(svg), &why) : NULL;
 		free(svg);
 	} else {

@@ -18,9 +18,11 @@
  */
 #include "internal.h"
 
+#include <dlfcn.h>
 #include <hyphen.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HYPHEN_DIR "/usr/share/hyphen"
@@ -36,6 +38,36 @@ typedef struct dict {
 	GIConv conv;           /* UTF-8 -> charset; (GIConv)-1 when UTF-8 */
 	GHashTable *cache;     /* word with push/remain -> hyphenated word */
 } dict;
+
+/* libhyphen, opened only for a file liang.c leaves to it (none of
+ * Debian's Russian and English ones): not linked, so a cold start does not
+ * load and bind it.  The prototypes come from hyphen.h. */
+static struct {
+	__typeof__(hnj_hyphen_load) *load;
+	__typeof__(hnj_hyphen_free) *free;
+	__typeof__(hnj_hyphen_hyphenate3) *hyphenate3;
+} hnj;
+
+static void
+hnj_open(void)
+{
+	void *so = dlopen("libhyphen.so.0", RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return;
+	*(void **)&hnj.free = dlsym(so, "hnj_hyphen_free");
+	*(void **)&hnj.hyphenate3 = dlsym(so, "hnj_hyphen_hyphenate3");
+	*(void **)&hnj.load = hnj.free && hnj.hyphenate3 ? dlsym(so, "hnj_hyphen_load") : NULL;
+}
+
+/* libhyphen's dictionary of path, or NULL (no such file, or no libhyphen:
+ * that language is then not hyphenated). */
+static HyphenDict *
+hnj_load(const char *path)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, hnj_open);
+	return hnj.load ? hnj.load(path) : NULL;
+}
 
 static dict dicts[16];
 static int ndicts;
@@ -64,17 +96,21 @@ dict_for(const char *lang)
 	static const struct { const char *lang, *file; } files[] = {
 		{"ru", "hyph_ru_RU.dic"}, {"en", "hyph_en_US.dic"},
 	};
-	char path[256] = "";
+	/* tests give dictionaries of their own (tests/e2e/hyphen-files.sh) */
+	const char *dir = getenv("FOLIO_TEST_HYPHEN_DIR");
+	if (!dir || !*dir)
+		dir = HYPHEN_DIR;
+	char path[512] = "";
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		if (!strcmp(files[i].lang, l))
-			snprintf(path, sizeof path, "%s/%s", HYPHEN_DIR, files[i].file);
+			snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
 	if (!path[0])
-		snprintf(path, sizeof path, "%s/hyph_%s.dic", HYPHEN_DIR, l);
+		snprintf(path, sizeof path, "%s/hyph_%s.dic", dir, l);
 	d->conv = (GIConv)-1;
 	bool unsupported;
 	d->pt = folio_patterns_load(path, d->charset, sizeof d->charset, &unsupported);
 	if (unsupported)
-		d->hd = hnj_hyphen_load(path);
+		d->hd = hnj_load(path);
 	if ((d->pt || d->hd) && g_ascii_strcasecmp(d->charset, "UTF-8"))
 		d->conv = g_iconv_open(d->charset, "UTF-8");
 	d->cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -95,7 +131,7 @@ folio_layout_cleanup(void)
 	for (int i = 0; i < ndicts; i++) {
 		folio_patterns_free(dicts[i].pt);
 		if (dicts[i].hd)
-			hnj_hyphen_free(dicts[i].hd);
+			hnj.free(dicts[i].hd);
 		if (dicts[i].conv != (GIConv)-1)
 			g_iconv_close(dicts[i].conv);
 		if (dicts[i].cache)
@@ -194,8 +230,8 @@ hyphenate_new(dict *d, const char *w, size_t len, int push, int remain)
 	if (d->pt)
 		folio_patterns_hyphenate(d->pt, enc, n, hyph, push, remain);
 	else
-		rc = hnj_hyphen_hyphenate3(d->hd, enc, n, hyph, NULL, &rep, &pos, &cut,
-		                           push, remain, 2, 2);
+		rc = hnj.hyphenate3(d->hd, enc, n, hyph, NULL, &rep, &pos, &cut,
+		                    push, remain, 2, 2);
 	const char *p = w;
 	for (int i = 0; i < n && p < w + len; i++) {
 		const char *next = g_utf8_next_char(p);
