@@ -4,6 +4,7 @@
  */
 #include "base.h"
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,24 @@ char *
 folio_strdup(const char *s)
 {
 	return folio_strndup(s, strlen(s));
+}
+
+bool
+folio_dl_lookup(const char *soname, const char *const *names,
+                void **const *slots, size_t n)
+{
+	void *so = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+	if (!so)
+		return false;
+	void *found[16];
+	if (n > sizeof found / sizeof *found)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!(found[i] = dlsym(so, names[i])))
+			return false;
+	for (size_t i = 0; i < n; i++)
+		*slots[i] = found[i];
+	return true;
 }
 
 char *

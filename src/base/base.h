@@ -85,6 +85,16 @@ char *folio_strndup(const char *s, size_t n);
 char *folio_asprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* ---- libraries opened on demand --------------------------------------- */
+
+/* Opens soname (RTLD_NOW, RTLD_LOCAL) and stores the address of each
+ * names[i] in *slots[i]: for a library most runs never need (librsvg,
+ * libqrencode, libhyphen), which a cold start then does not load and
+ * bind.  False, with no slot set, when the library or a name is missing.
+ * Callers run it once (pthread_once) and keep the handle open. */
+bool folio_dl_lookup(const char *soname, const char *const *names,
+                     void **const *slots, size_t n);
+
 /* ---- arenas --------------------------------------------------------------- */
 
 /* An arena owns many small allocations and frees them in one call.  Foreign

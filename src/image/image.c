@@ -4,7 +4,6 @@
 #include "image.h"
 #include "../xml/xml.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
@@ -176,16 +175,13 @@ static struct {
 static void
 rsvg_load(void)
 {
-	void *so = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
-	if (!so)
-		return;
-	*(void **)&rsvg.new_from_data = dlsym(so, "rsvg_handle_new_from_data");
-	*(void **)&rsvg.intrinsic_size = dlsym(so, "rsvg_handle_get_intrinsic_size_in_pixels");
-	*(void **)&rsvg.geometry = dlsym(so, "rsvg_handle_get_geometry_for_element");
-	*(void **)&rsvg.render = dlsym(so, "rsvg_handle_render_document");
-	if (!rsvg.new_from_data || !rsvg.intrinsic_size || !rsvg.geometry ||
-	    !rsvg.render)
-		rsvg.render = NULL;
+	static const char *const names[] = {
+		"rsvg_handle_new_from_data", "rsvg_handle_get_intrinsic_size_in_pixels",
+		"rsvg_handle_get_geometry_for_element", "rsvg_handle_render_document",
+	};
+	void **const slots[] = {(void **)&rsvg.new_from_data, (void **)&rsvg.intrinsic_size,
+	                        (void **)&rsvg.geometry, (void **)&rsvg.render};
+	folio_dl_lookup("librsvg-2.so.2", names, slots, 4);
 }
 
 /* Opens librsvg once per process, from whichever thread asks first (a

@@ -8,7 +8,6 @@
  */
 #include "internal.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <qrencode.h>
 #include <string.h>
@@ -118,11 +117,9 @@ static struct {
 static void
 qr_load(void)
 {
-	void *so = dlopen("libqrencode.so.4", RTLD_NOW | RTLD_LOCAL);
-	if (!so)
-		return;
-	*(void **)&qr.free = dlsym(so, "QRcode_free");
-	*(void **)&qr.encode = qr.free ? dlsym(so, "QRcode_encodeString") : NULL;
+	static const char *const names[] = {"QRcode_encodeString", "QRcode_free"};
+	void **const slots[] = {(void **)&qr.encode, (void **)&qr.free};
+	folio_dl_lookup("libqrencode.so.4", names, slots, 2);
 }
 
 /* A QR code as SVG: one path of unit squares, with the 4-module quiet zone

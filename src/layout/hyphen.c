@@ -18,7 +18,6 @@
  */
 #include "internal.h"
 
-#include <dlfcn.h>
 #include <hyphen.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -51,12 +50,12 @@ static struct {
 static void
 hnj_open(void)
 {
-	void *so = dlopen("libhyphen.so.0", RTLD_NOW | RTLD_LOCAL);
-	if (!so)
-		return;
-	*(void **)&hnj.free = dlsym(so, "hnj_hyphen_free");
-	*(void **)&hnj.hyphenate3 = dlsym(so, "hnj_hyphen_hyphenate3");
-	*(void **)&hnj.load = hnj.free && hnj.hyphenate3 ? dlsym(so, "hnj_hyphen_load") : NULL;
+	static const char *const names[] = {
+		"hnj_hyphen_load", "hnj_hyphen_free", "hnj_hyphen_hyphenate3",
+	};
+	void **const slots[] = {(void **)&hnj.load, (void **)&hnj.free,
+	                        (void **)&hnj.hyphenate3};
+	folio_dl_lookup("libhyphen.so.0", names, slots, 3);
 }
 
 /* libhyphen's dictionary of path, or NULL (no such file, or no libhyphen:
