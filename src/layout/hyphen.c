@@ -103,11 +103,17 @@ dict_for(const char *lang)
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		if (!strcmp(files[i].lang, l))
 			snprintf(path, sizeof path, "%s/%s", dir, files[i].file);
-	if (!path[0])
+	/* the language comes from the document: only letters make a file
+	 * name ("../x" names no dictionary, not a path) */
+	bool letters = l[0] != 0;
+	for (const char *p = l; *p; p++)
+		letters = letters && *p >= 'a' && *p <= 'z';
+	if (!path[0] && letters)
 		snprintf(path, sizeof path, "%s/hyph_%s.dic", dir, l);
 	d->conv = (GIConv)-1;
-	bool unsupported;
-	d->pt = folio_patterns_load(path, d->charset, sizeof d->charset, &unsupported);
+	bool unsupported = false;
+	if (path[0])
+		d->pt = folio_patterns_load(path, d->charset, sizeof d->charset, &unsupported);
 	if (unsupported)
 		d->hd = hnj_load(path);
 	if ((d->pt || d->hd) && g_ascii_strcasecmp(d->charset, "UTF-8"))
