@@ -472,8 +472,9 @@ check_thread(gpointer p)
  * footnotes, headings) before layout, libqpdf (during layout) before the
  * post stage.  Other fonts load when layout meets them.  The loaders of
  * libqpdf and librsvg run at a lower priority: the document does not wait
- * for them.  The fonts' thread does not: once the stylesheet compiles in
- * a few milliseconds, layout waited for it (--timings: "wait-preload"). */
+ * for them.  The fonts' thread runs at the normal one: at a lower
+ * priority, once the stylesheet compiled in a few milliseconds, layout
+ * waited for it (--timings: "wait-preload"). */
 static void
 background(void)
 {
