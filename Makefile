@@ -18,7 +18,7 @@ PKGS     = pangocairo pangoft2 cairo-pdf libxml-2.0 libxslt libexslt fontconfig 
 DEB_PACKAGES = build-essential pkg-config libpango1.0-dev libcairo2-dev \
                libxml2-dev libxslt1-dev fonts-paratype fonts-liberation2 \
                librsvg2-dev libgdk-pixbuf-2.0-dev libhyphen-dev hyphen-ru hyphen-en-us \
-               libqrencode-dev zbar-tools \
+               libqrencode-dev zbar-tools libdeflate-dev \
                poppler-utils qpdf libxml2-utils xsltproc
 # the post stage (src/post/): libqpdf, OpenSSL for signatures, the sRGB
 # profile of the OutputIntent; certutil (NSS) for the signing tests
@@ -57,7 +57,10 @@ LINK_ORDER = -Wl,--no-as-needed -lm -lc -lstdc++ -lglib-2.0 \
 # the first QR code (src/layout/block.c) and libhyphen for a pattern file
 # liang.c leaves to it (src/layout/hyphen.c): not linked.  folio-unit
 # links libhyphen to compare liang.c with it.
-FOLIO_LIBS = $(filter-out -lrsvg-2,$(PKG_LIBS))
+FOLIO_LIBS = $(filter-out -lrsvg-2,$(PKG_LIBS)) $(DEFLATE_LIBS)
+# libdeflate compresses the PDF's streams (src/base/deflate.c defines
+# zlib's deflate functions for that; libz stays for everything else)
+DEFLATE_LIBS = -ldeflate -ldl -lpthread
 
 LIB_SRC := $(wildcard src/base/*.c src/xml/*.c src/xslt/*.c src/fo/*.c src/image/*.c \
                       src/layout/*.c src/render/*.c src/post/*.c) src/pipeline.c
@@ -101,7 +104,7 @@ $(BUILD)/folio: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LINK_ORDER) $(FOLIO_LIBS) $(POST_LIBS) -lm
 
 $(BUILD)/folio-unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(DEFLATE_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -236,7 +239,7 @@ FUZZ_CC   = clang-14 -fsanitize=fuzzer-no-link,address,undefined \
 
 $(BUILD)/fuzz-%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DFUZZ_REPO='"$(CURDIR)"' -fsanitize=fuzzer \
-	  -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
+	  -o $@ $< $(LIB_OBJ) $(PKG_LIBS) $(DEFLATE_LIBS) -lhyphen -lqrencode $(POST_LIBS) -lm
 
 fuzz-build:
 	@missing=""; for p in $(FUZZ_PACKAGES); do \

@@ -342,6 +342,7 @@ main(int argc, char **argv)
 		free(params);
 		free(in);
 		folio_layout_cleanup();
+		folio_deflate_release();
 		xmlCleanupParser();
 	}
 	return worst;

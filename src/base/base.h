@@ -95,6 +95,14 @@ char *folio_asprintf(const char *fmt, ...)
 bool folio_dl_lookup(const char *soname, const char *const *names,
                      void **const *slots, size_t n);
 
+/* ---- deflate (deflate.c) ---------------------------------------------- */
+
+/* folio defines zlib's deflate functions: the streams cairo and qpdf open
+ * with deflateInit_ are compressed by libdeflate (same size, half the
+ * time); the rest go to zlib.  This frees the libdeflate compressors kept
+ * for reuse (for leak checkers; the process's end frees them too). */
+void folio_deflate_release(void);
+
 /* ---- arenas --------------------------------------------------------------- */
 
 /* An arena owns many small allocations and frees them in one call.  Foreign

@@ -12,6 +12,8 @@
 
 #include <glib.h>
 #include <hyphen.h>
+#include <libdeflate.h>
+#include <zlib.h>
 
 #include "../../src/base/base.h"
 #include "../../src/fo/fo.h"
@@ -679,6 +681,278 @@ test_liang_files(void)
 	g_free(plain);
 }
 
+/* ---- deflate.c: zlib's deflate API over libdeflate ---- */
+
+/* inflate (zlib's own; folio does not define it) of a zlib stream (wbits
+ * 15) or gzip stream (31): the bytes, or NULL when the stream is bad */
+static GByteArray *
+inflate_all(const unsigned char *z, size_t n, int wbits)
+{
+	z_stream s = {0};
+	if (inflateInit2(&s, wbits) != Z_OK)
+		return NULL;
+	GByteArray *out = g_byte_array_new();
+	s.next_in = (Bytef *)z;
+	s.avail_in = (uInt)n;
+	int ret;
+	do {
+		unsigned char buf[4096];
+		s.next_out = buf;
+		s.avail_out = sizeof buf;
+		ret = inflate(&s, Z_NO_FLUSH);
+		g_byte_array_append(out, buf, (guint)(sizeof buf - s.avail_out));
+	} while (ret == Z_OK);
+	inflateEnd(&s);
+	if (ret != Z_STREAM_END) {
+		g_byte_array_free(out, TRUE);
+		return NULL;
+	}
+	return out;
+}
+
+/* Compresses data through strm in pieces of `in` bytes into an output
+ * buffer of `out` bytes at a time, as cairo and qpdf do; returns the
+ * stream, and counts Z_STREAM_END answers in *ends. */
+static GByteArray *
+deflate_pieces(z_stream *strm, const unsigned char *data, size_t n, size_t in,
+               size_t out, int *ends)
+{
+	GByteArray *z = g_byte_array_new();
+	unsigned char *buf = g_malloc(out);
+	size_t at = 0;
+	*ends = 0;
+	for (;;) {
+		size_t take = n - at < in ? n - at : in;
+		strm->next_in = (Bytef *)data + at;
+		strm->avail_in = (uInt)take;
+		int flush = at + take == n ? Z_FINISH : Z_NO_FLUSH;
+		int ret;
+		do {
+			strm->next_out = buf;
+			strm->avail_out = (uInt)out;
+			ret = deflate(strm, flush);
+			g_byte_array_append(z, buf, (guint)(out - strm->avail_out));
+			if (ret == Z_STREAM_END)
+				(*ends)++;
+		} while (ret == Z_OK && (strm->avail_out == 0 || flush == Z_FINISH));
+		at += take - strm->avail_in;
+		if (flush == Z_FINISH || (ret != Z_OK && ret != Z_BUF_ERROR))
+			break;
+	}
+	g_free(buf);
+	return z;
+}
+
+static bool
+same_bytes(const GByteArray *a, const unsigned char *b, size_t n)
+{
+	return a && a->len == n && (n == 0 || !memcmp(a->data, b, n));
+}
+
+static void
+test_deflate_streams(void)
+{
+	/* text-like and random data, as content streams and fonts are */
+	size_t n = 300000;
+	unsigned char *text = g_malloc(n), *noise = g_malloc(n);
+	GRand *r = g_rand_new_with_seed(7);
+	for (size_t i = 0; i < n; i++) {
+		text[i] = (unsigned char)"BT /f-0-0 1 Tf 12 0 0 12 56.7 780.2 Tm [(Pro)15(tokol)]TJ ET\n"
+		          [(i * 7 + i / 61) % 62];
+		noise[i] = (unsigned char)g_rand_int(r);
+	}
+	g_rand_free(r);
+	const unsigned char *datas[] = {text, noise};
+	size_t sizes[] = {0, 1, 100, 65536, n};
+	size_t ins[] = {1, 7, 16384, 1 << 20};
+	size_t outs[] = {1, 13, 16384};
+	for (int d = 0; d < 2; d++)
+		for (int si = 0; si < 5; si++)
+			for (int ii = 0; ii < 4; ii++)
+				for (int oi = 0; oi < 3; oi++) {
+					size_t len = sizes[si];
+					if ((ins[ii] < 100 || outs[oi] < 100) && len > 65536)
+						continue;   /* too slow byte by byte; covered below that */
+					z_stream s = {0};
+					CHECK(deflateInit(&s, Z_DEFAULT_COMPRESSION) == Z_OK, "init");
+					int ends;
+					GByteArray *z = deflate_pieces(&s, datas[d], len, ins[ii], outs[oi], &ends);
+					GByteArray *back = inflate_all(z->data, z->len, 15);
+					CHECK(same_bytes(back, datas[d], len),
+					      "round trip: data %d, %zu bytes in pieces of %zu, output %zu",
+					      d, len, ins[ii], outs[oi]);
+					CHECK(ends == 1, "one Z_STREAM_END, got %d (%zu bytes, in %zu, out %zu)",
+					      ends, len, ins[ii], outs[oi]);
+					CHECK(s.total_in == len && s.total_out == z->len,
+					      "totals %lu/%lu for %zu/%u", s.total_in, s.total_out, len, z->len);
+					CHECK(s.adler == adler32(adler32(0, NULL, 0), datas[d], (uInt)len),
+					      "adler32 of %zu bytes", len);
+					/* the stream is libdeflate's: the same bytes as its
+					 * whole-buffer call at zlib's default level */
+					struct libdeflate_compressor *c = libdeflate_alloc_compressor(6);
+					size_t cap = libdeflate_zlib_compress_bound(c, len);
+					unsigned char *want = g_malloc(cap);
+					size_t wn = libdeflate_zlib_compress(c, len ? datas[d] : text, len, want, cap);
+					CHECK(same_bytes(z, want, wn), "compressed by libdeflate (%u bytes, "
+					      "libdeflate %zu) for %zu bytes", z->len, wn, len);
+					g_free(want);
+					libdeflate_free_compressor(c);
+					CHECK(deflateEnd(&s) == Z_OK, "end after finish");
+					if (back)
+						g_byte_array_free(back, TRUE);
+					g_byte_array_free(z, TRUE);
+				}
+
+	/* a whole input in one call into a buffer of deflateBound's size */
+	z_stream s = {0};
+	CHECK(deflateInit(&s, 9) == Z_OK, "init 9");
+	uLong bound = deflateBound(&s, (uLong)n);
+	unsigned char *big = g_malloc(bound);
+	s.next_in = noise;
+	s.avail_in = (uInt)n;
+	s.next_out = big;
+	s.avail_out = (uInt)bound;
+	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "deflateBound holds incompressible data");
+	GByteArray *back = inflate_all(big, s.total_out, 15);
+	CHECK(same_bytes(back, noise, n), "round trip at level 9");
+	if (back)
+		g_byte_array_free(back, TRUE);
+	/* reset: the same input gives the same bytes */
+	uLong first = s.total_out;
+	unsigned char *copy = g_memdup2(big, first);
+	CHECK(deflateReset(&s) == Z_OK && s.total_in == 0 && s.total_out == 0, "reset");
+	s.next_in = noise;
+	s.avail_in = (uInt)n;
+	s.next_out = big;
+	s.avail_out = (uInt)bound;
+	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END && s.total_out == first &&
+	      !memcmp(big, copy, first), "after a reset, the same stream again");
+	CHECK(deflateEnd(&s) == Z_OK, "end");
+	g_free(copy);
+	g_free(big);
+
+	/* input thrown away is reported as zlib reports it */
+	CHECK(deflateInit(&s, 6) == Z_OK, "init");
+	unsigned char small[64];
+	s.next_in = text;
+	s.avail_in = 1000;
+	s.next_out = small;
+	s.avail_out = sizeof small;
+	CHECK(deflate(&s, Z_NO_FLUSH) == Z_OK && s.avail_in == 0, "input taken");
+	CHECK(deflate(&s, Z_NO_FLUSH) == Z_BUF_ERROR, "no input, no progress: Z_BUF_ERROR");
+	CHECK(deflateEnd(&s) == Z_DATA_ERROR, "end before finishing: Z_DATA_ERROR");
+
+	g_free(text);
+	g_free(noise);
+}
+
+/* The calls folio leaves to zlib: a flush in the middle, parameters after
+ * input, a copy, and streams opened with deflateInit2. */
+static void
+test_deflate_to_zlib(void)
+{
+	const char *words = "Протокол заседания совета кластера. ";
+	size_t wl = strlen(words), n = wl * 400;
+	unsigned char *data = g_malloc(n);
+	for (size_t i = 0; i < n; i++)
+		data[i] = (unsigned char)words[i % wl];
+
+	/* Z_SYNC_FLUSH: what came before can be read without the rest */
+	z_stream s = {0};
+	CHECK(deflateInit(&s, 6) == Z_OK, "init");
+	size_t cap = deflateBound(&s, (uLong)n) + 64;
+	unsigned char *z = g_malloc(cap);
+	s.next_in = data;
+	s.avail_in = (uInt)(n / 2);
+	s.next_out = z;
+	s.avail_out = (uInt)cap;
+	CHECK(deflate(&s, Z_NO_FLUSH) == Z_OK, "first half");
+	CHECK(deflate(&s, Z_SYNC_FLUSH) == Z_OK, "sync flush");
+	size_t at_sync = s.total_out;
+	z_stream i = {0};
+	inflateInit(&i);
+	unsigned char *half = g_malloc(n);
+	i.next_in = z;
+	i.avail_in = (uInt)at_sync;
+	i.next_out = half;
+	i.avail_out = (uInt)n;
+	int iret = inflate(&i, Z_SYNC_FLUSH);
+	CHECK((iret == Z_OK || iret == Z_BUF_ERROR) && i.total_out == n / 2 &&
+	      !memcmp(half, data, n / 2), "after a sync flush the first half reads back "
+	      "(%lu of %zu bytes)", i.total_out, n / 2);
+	inflateEnd(&i);
+	g_free(half);
+	/* parameters after input, then the rest */
+	CHECK(deflateParams(&s, 1, Z_DEFAULT_STRATEGY) == Z_OK, "params after input");
+	z_stream c = {0};
+	CHECK(deflateCopy(&c, &s) == Z_OK, "copy");
+	s.next_in = data + n / 2;
+	s.avail_in = (uInt)(n - n / 2);
+	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "finish");
+	GByteArray *back = inflate_all(z, s.total_out, 15);
+	CHECK(same_bytes(back, data, n), "round trip through zlib");
+	if (back)
+		g_byte_array_free(back, TRUE);
+	/* the copy finishes on its own */
+	unsigned char *z2 = g_malloc(cap);
+	memcpy(z2, z, at_sync);
+	size_t before = c.total_out;
+	c.next_in = data + n / 2;
+	c.avail_in = (uInt)(n - n / 2);
+	c.next_out = z2 + before;
+	c.avail_out = (uInt)(cap - before);
+	CHECK(deflate(&c, Z_FINISH) == Z_STREAM_END, "copy finishes");
+	back = inflate_all(z2, c.total_out, 15);
+	CHECK(same_bytes(back, data, n), "the copy's stream reads back");
+	if (back)
+		g_byte_array_free(back, TRUE);
+	deflateEnd(&c);
+	deflateEnd(&s);
+	g_free(z2);
+
+	/* deflateInit2 (here gzip) is zlib's */
+	CHECK(deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK, "init2");
+	s.next_in = data;
+	s.avail_in = (uInt)n;
+	s.next_out = z;
+	s.avail_out = (uInt)cap;
+	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "gzip finish");
+	back = inflate_all(z, s.total_out, 31);
+	CHECK(same_bytes(back, data, n), "gzip round trip");
+	if (back)
+		g_byte_array_free(back, TRUE);
+	deflateEnd(&s);
+
+	/* a dictionary before the first input */
+	CHECK(deflateInit(&s, 6) == Z_OK, "init");
+	CHECK(deflateSetDictionary(&s, data, (uInt)wl) == Z_OK, "dictionary");
+	s.next_in = data;
+	s.avail_in = (uInt)n;
+	s.next_out = z;
+	s.avail_out = (uInt)cap;
+	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "finish with dictionary");
+	z_stream in = {0};
+	inflateInit(&in);
+	unsigned char *out = g_malloc(n);
+	in.next_in = z;
+	in.avail_in = (uInt)s.total_out;
+	in.next_out = out;
+	in.avail_out = (uInt)n;
+	iret = inflate(&in, Z_FINISH);
+	if (iret == Z_NEED_DICT) {
+		inflateSetDictionary(&in, data, (uInt)wl);
+		iret = inflate(&in, Z_FINISH);
+	}
+	CHECK(iret == Z_STREAM_END && in.total_out == n && !memcmp(out, data, n),
+	      "a dictionary's stream reads back (%d)", iret);
+	inflateEnd(&in);
+	deflateEnd(&s);
+	g_free(out);
+	g_free(z);
+	g_free(data);
+	folio_deflate_release();
+}
+
 int
 main(void)
 {
@@ -703,6 +977,8 @@ main(void)
 	run("typo-nbsp", test_typo_nbsp);
 	run("liang-as-libhyphen", test_liang_as_libhyphen);
 	run("liang-files", test_liang_files);
+	run("deflate-streams", test_deflate_streams);
+	run("deflate-to-zlib", test_deflate_to_zlib);
 	xmlCleanupParser();
 	return failures ? 1 : 0;
 }
