@@ -152,6 +152,8 @@ folio_deflate_release(void)
 static bool
 out_add(fz *f, const unsigned char *p, size_t n)
 {
+	if (!n)
+		return true;
 	if (f->olen + n > f->ocap) {
 		size_t cap = f->ocap ? f->ocap : FZ_CHUNK;
 		while (cap < f->olen + n)
