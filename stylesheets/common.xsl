@@ -415,25 +415,35 @@
        preceded by a space (" —", " –") so no line starts with the dash. -->
   <xsl:template name="folio-text">
     <xsl:param name="s"/>
-    <xsl:variable name="a">
-      <xsl:call-template name="folio-replace">
-        <xsl:with-param name="s" select="normalize-space($s)"/>
-        <xsl:with-param name="from" select="'№ '"/>
-        <xsl:with-param name="to" select="'№&#160;'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="b">
-      <xsl:call-template name="folio-replace">
-        <xsl:with-param name="s" select="$a"/>
-        <xsl:with-param name="from" select="' —'"/>
-        <xsl:with-param name="to" select="'&#160;—'"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:call-template name="folio-replace">
-      <xsl:with-param name="s" select="$b"/>
-      <xsl:with-param name="from" select="' –'"/>
-      <xsl:with-param name="to" select="'&#160;–'"/>
-    </xsl:call-template>
+    <xsl:variable name="n" select="normalize-space($s)"/>
+    <xsl:choose>
+      <!-- nothing to replace (most text): as it is, without the three
+           passes of folio-replace -->
+      <xsl:when test="not(contains($n, '№ ') or contains($n, ' —') or contains($n, ' –'))">
+        <xsl:value-of select="$n"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="a">
+          <xsl:call-template name="folio-replace">
+            <xsl:with-param name="s" select="$n"/>
+            <xsl:with-param name="from" select="'№ '"/>
+            <xsl:with-param name="to" select="'№&#160;'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="b">
+          <xsl:call-template name="folio-replace">
+            <xsl:with-param name="s" select="$a"/>
+            <xsl:with-param name="from" select="' —'"/>
+            <xsl:with-param name="to" select="'&#160;—'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="folio-replace">
+          <xsl:with-param name="s" select="$b"/>
+          <xsl:with-param name="from" select="' –'"/>
+          <xsl:with-param name="to" select="'&#160;–'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- $s with a final period added unless it already ends in . ! ? or … -->
