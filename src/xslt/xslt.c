@@ -188,6 +188,15 @@ fn_line(xmlXPathParserContextPtr ctxt, int nargs)
  * security preferences are still checked by the loader it wraps). */
 static xsltDocLoaderFunc libxslt_loader;
 
+/* Stylesheets (the main one and what it imports or includes) are parsed
+ * without their whitespace-only text nodes: XSLT strips every one of
+ * them anyway (outside xsl:text and xml:space="preserve", which libxml2
+ * keeps: a blank node that is an element's only content, or under
+ * xml:space="preserve", stays), and building them only for libxslt to
+ * unlink and free them again was a tenth of compiling protocol.xsl.
+ * Documents read with document() keep theirs. */
+#define STYLESHEET_NO_BLANKS XML_PARSE_NOBLANKS
+
 static xmlDocPtr
 safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
             xsltLoadType type)
@@ -195,6 +204,8 @@ safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
 	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR |
 	             XML_PARSE_DTDVALID | XML_PARSE_XINCLUDE | XML_PARSE_HUGE);
 	options |= XML_PARSE_NONET;
+	if (type == XSLT_LOAD_STYLESHEET)
+		options |= STYLESHEET_NO_BLANKS;
 	return libxslt_loader(uri, dict, options, ctxt, type);
 }
 
@@ -295,7 +306,7 @@ folio_xslt_load(folio_diags *d, const char *path)
 	allowed_dirs[0] = data_dir;
 	/* Parse the stylesheet document ourselves with safe options, then hand
 	 * it over: xsltParseStylesheetDoc owns it from here on. */
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | STYLESHEET_NO_BLANKS);
 	xsltStylesheetPtr sheet = doc ? xsltParseStylesheetDoc(doc) : NULL;
 	allowed_dirs[0] = NULL;
 	generic_pop();
