@@ -123,8 +123,12 @@
   <!-- Keys                                                             -->
   <!-- ============================================================== -->
 
-  <!-- Any element with an id, whatever its namespace (people, orgs). -->
-  <xsl:key name="folio-id" match="*[@id]" use="@id"/>
+  <!-- Any element with an id, whatever its namespace (people, orgs),
+       except the labels of the label catalogue: libxslt builds every key
+       for every document key() is used in, the catalogue too, and its
+       150-odd labels need not be indexed twice. -->
+  <xsl:key name="folio-id" match="*[@id][not(self::lb:label)]" use="@id"
+           xmlns:lb="urn:folio:labels"/>
 
   <!-- ============================================================== -->
   <!-- Source line                                                      -->
@@ -876,7 +880,10 @@
        a lookup runs inside <xsl:for-each select="$folio-labels"> (one
        index per transformation instead of a walk of the whole catalogue
        on every call). -->
-  <xsl:key name="folio-label-id" match="*[local-name() = 'label']" use="@id"/>
+  <!-- (a name test: libxslt tests the pattern on every node of the
+       source too, where a predicate costs an XPath evaluation each) -->
+  <xsl:key name="folio-label-id" match="lb:label" use="@id"
+           xmlns:lb="urn:folio:labels"/>
 
   <!-- The label with id $id: as stored; upper = true() for capitals,
        capital = true() for a capital first letter.  $default when the
