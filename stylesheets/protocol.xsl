@@ -1067,16 +1067,11 @@
         <xsl:apply-templates select="$prev" mode="inline"/>
       </xsl:if>
     </xsl:variable>
-    <xsl:variable name="text">
-      <xsl:choose>
-        <xsl:when test="substring($prev-out, string-length($prev-out)) = '.'">
-          <xsl:value-of select="substring(., 2)"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="."/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- the text without its first character after such a period, else
+         all of it: a string ((a = b) counts 1 or 0), not a result tree
+         fragment built for every text node -->
+    <xsl:variable name="text"
+                  select="substring(., 1 + (substring($prev-out, string-length($prev-out)) = '.'))"/>
     <xsl:variable name="norm" select="normalize-space($text)"/>
     <xsl:choose>
       <xsl:when test="$norm = ''">
