@@ -105,6 +105,13 @@ ours(z_streamp strm)
 	return f->magic == FZ_MAGIC ? f : NULL;
 }
 
+/* The start of each function: when strm is not folio's stream, the call
+ * is zlib's fn(...); otherwise f is folio's stream. */
+#define OURS_OR_ZLIB(f, strm, fn, ...)                                       \
+	fz *f = ours(strm);                                                      \
+	if (!f)                                                                  \
+		return ZL(fn) ? zl.fn(__VA_ARGS__) : Z_STREAM_ERROR
+
 /* ---- libdeflate compressors, kept for reuse (a level-6 compressor is
  * about half a megabyte; a PDF has dozens of streams) ---- */
 
@@ -149,24 +156,31 @@ folio_deflate_release(void)
 
 /* ---- output waiting for the caller's buffer ---- */
 
+/* Appends n bytes of p to the buffer *buf (*len of *cap bytes used). */
 static bool
-out_add(fz *f, const unsigned char *p, size_t n)
+append(unsigned char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 {
 	if (!n)
 		return true;
-	if (f->olen + n > f->ocap) {
-		size_t cap = f->ocap ? f->ocap : FZ_CHUNK;
-		while (cap < f->olen + n)
-			cap *= 2;
-		unsigned char *o = realloc(f->out, cap);
-		if (!o)
+	if (*len + n > *cap) {
+		size_t c = *cap ? *cap : FZ_CHUNK;
+		while (c < *len + n)
+			c *= 2;
+		unsigned char *b = realloc(*buf, c);
+		if (!b)
 			return false;
-		f->out = o;
-		f->ocap = cap;
+		*buf = b;
+		*cap = c;
 	}
-	memcpy(f->out + f->olen, p, n);
-	f->olen += n;
+	memcpy(*buf + *len, p, n);
+	*len += n;
 	return true;
+}
+
+static bool
+out_add(fz *f, const unsigned char *p, size_t n)
+{
+	return append(&f->out, &f->olen, &f->ocap, p, n);
 }
 
 /* Hand out what fits; true when nothing is left. */
@@ -324,12 +338,7 @@ deflate_spilled(z_streamp strm, fz *f, int flush)
 int
 deflate(z_streamp strm, int flush)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(deflate))
-			return Z_STREAM_ERROR;
-		return zl.deflate(strm, flush);
-	}
+	OURS_OR_ZLIB(f, strm, deflate, strm, flush);
 	if (flush < Z_NO_FLUSH || flush > Z_BLOCK || !strm->next_out ||
 	    (strm->avail_in && !strm->next_in))
 		return Z_STREAM_ERROR;
@@ -353,18 +362,8 @@ deflate(z_streamp strm, int flush)
 	}
 	uInt n = strm->avail_in;
 	if (n) {
-		if (f->len + n > f->cap) {
-			size_t cap = f->cap ? f->cap : FZ_CHUNK;
-			while (cap < f->len + n)
-				cap *= 2;
-			unsigned char *p = realloc(f->in, cap);
-			if (!p)
-				return Z_MEM_ERROR;
-			f->in = p;
-			f->cap = cap;
-		}
-		memcpy(f->in + f->len, strm->next_in, n);
-		f->len += n;
+		if (!append(&f->in, &f->len, &f->cap, strm->next_in, n))
+			return Z_MEM_ERROR;
 		strm->next_in += n;
 		strm->avail_in = 0;
 		strm->total_in += n;
@@ -380,8 +379,9 @@ deflate(z_streamp strm, int flush)
 	return drain(strm, f) ? Z_STREAM_END : Z_OK;
 }
 
+/* Frees what f holds: zlib's stream, input, output. */
 static void
-fz_free(fz *f)
+fz_clear(fz *f)
 {
 	if (f->real) {
 		if (ZL(end))
@@ -390,21 +390,16 @@ fz_free(fz *f)
 	}
 	free(f->in);
 	free(f->out);
-	free(f);
 }
 
 int
 deflateEnd(z_streamp strm)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(end))
-			return Z_STREAM_ERROR;
-		return zl.end(strm);
-	}
+	OURS_OR_ZLIB(f, strm, end, strm);
 	/* as zlib: Z_DATA_ERROR when input or output is thrown away */
 	bool premature = (f->fed && !f->ended) || f->opos < f->olen;
-	fz_free(f);
+	fz_clear(f);
+	free(f);
 	strm->state = NULL;
 	return premature ? Z_DATA_ERROR : Z_OK;
 }
@@ -413,13 +408,7 @@ static int
 fz_reset(z_streamp strm, fz *f)
 {
 	int level = f->level;
-	if (f->real) {
-		if (ZL(end))
-			zl.end(f->real);
-		free(f->real);
-	}
-	free(f->in);
-	free(f->out);
+	fz_clear(f);
 	memset(f, 0, sizeof *f);
 	f->magic = FZ_MAGIC;
 	f->level = level;
@@ -433,23 +422,15 @@ fz_reset(z_streamp strm, fz *f)
 int
 deflateReset(z_streamp strm)
 {
-	fz *f = ours(strm);
-	if (f)
-		return fz_reset(strm, f);
-	if (!ZL(reset))
-		return Z_STREAM_ERROR;
-	return zl.reset(strm);
+	OURS_OR_ZLIB(f, strm, reset, strm);
+	return fz_reset(strm, f);
 }
 
 int
 deflateResetKeep(z_streamp strm)
 {
-	fz *f = ours(strm);
-	if (f)
-		return fz_reset(strm, f);
-	if (!ZL(reset_keep))
-		return Z_STREAM_ERROR;
-	return zl.reset_keep(strm);
+	OURS_OR_ZLIB(f, strm, reset_keep, strm);
+	return fz_reset(strm, f);
 }
 
 uLong
@@ -467,7 +448,8 @@ deflateBound(z_streamp strm, uLong len)
 }
 
 /* The functions folio's streams leave to zlib: the stream is spilled and
- * the call made on zlib's stream, collecting any output it writes. */
+ * the call made on zlib's stream, collecting any output it writes (the
+ * rest stays pending in zlib's stream for the next deflate). */
 static int
 on_real(fz *f, unsigned char *tmp, size_t size)
 {
@@ -481,135 +463,72 @@ on_real(fz *f, unsigned char *tmp, size_t size)
 	return Z_OK;
 }
 
-static int
-after_real(fz *f, unsigned char *tmp, size_t size, int ret)
-{
-	if (!out_add(f, tmp, size - f->real->avail_out))
-		return Z_MEM_ERROR;
-	return ret;
-}
+/* The body of such a function: zlib's fn(strm, ...) for another stream,
+ * fn(zlib's stream, ...) for folio's. */
+#define LEFT_TO_ZLIB(strm, fn, ...)                                          \
+	do {                                                                     \
+		OURS_OR_ZLIB(f_, strm, fn, strm, __VA_ARGS__);                       \
+		if (!ZL(fn))                                                         \
+			return Z_STREAM_ERROR;                                           \
+		unsigned char tmp_[256];                                             \
+		int ret_ = on_real(f_, tmp_, sizeof tmp_);                           \
+		if (ret_ != Z_OK)                                                    \
+			return ret_;                                                     \
+		ret_ = zl.fn(f_->real, __VA_ARGS__);                                 \
+		if (!out_add(f_, tmp_, sizeof tmp_ - f_->real->avail_out))           \
+			return Z_MEM_ERROR;                                              \
+		strm->adler = f_->real->adler;                                       \
+		return ret_;                                                         \
+	} while (0)
 
 int
 deflateParams(z_streamp strm, int level, int strategy)
 {
 	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(params))
-			return Z_STREAM_ERROR;
-		return zl.params(strm, level, strategy);
-	}
-	if (level == Z_DEFAULT_COMPRESSION)
-		level = 6;
-	if (!f->real && !f->fed && !f->ended && level >= 1 && level <= 9 &&
+	int l = level == Z_DEFAULT_COMPRESSION ? 6 : level;
+	if (f && !f->real && !f->fed && !f->ended && l >= 1 && l <= 9 &&
 	    strategy == Z_DEFAULT_STRATEGY) {
-		f->level = level;
+		f->level = l;
 		return Z_OK;
 	}
-	if (!ZL(params))
-		return Z_STREAM_ERROR;
-	unsigned char tmp[FZ_CHUNK];
-	int ret = on_real(f, tmp, sizeof tmp);
-	if (ret != Z_OK)
-		return ret;
-	return after_real(f, tmp, sizeof tmp, zl.params(f->real, level, strategy));
+	LEFT_TO_ZLIB(strm, params, level, strategy);
 }
 
 int
 deflateSetDictionary(z_streamp strm, const Bytef *dict, uInt len)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(set_dictionary))
-			return Z_STREAM_ERROR;
-		return zl.set_dictionary(strm, dict, len);
-	}
-	if (!ZL(set_dictionary))
-		return Z_STREAM_ERROR;
-	unsigned char tmp[64];
-	int ret = on_real(f, tmp, sizeof tmp);
-	if (ret != Z_OK)
-		return ret;
-	ret = after_real(f, tmp, sizeof tmp, zl.set_dictionary(f->real, dict, len));
-	strm->adler = f->real->adler;
-	return ret;
+	LEFT_TO_ZLIB(strm, set_dictionary, dict, len);
 }
 
 int
 deflateGetDictionary(z_streamp strm, Bytef *dict, uInt *len)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(get_dictionary))
-			return Z_STREAM_ERROR;
-		return zl.get_dictionary(strm, dict, len);
-	}
-	if (!ZL(get_dictionary))
-		return Z_STREAM_ERROR;
-	unsigned char tmp[64];
-	int ret = on_real(f, tmp, sizeof tmp);
-	if (ret != Z_OK)
-		return ret;
-	return after_real(f, tmp, sizeof tmp, zl.get_dictionary(f->real, dict, len));
+	LEFT_TO_ZLIB(strm, get_dictionary, dict, len);
 }
 
 int
 deflatePrime(z_streamp strm, int bits, int value)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(prime))
-			return Z_STREAM_ERROR;
-		return zl.prime(strm, bits, value);
-	}
-	if (!ZL(prime))
-		return Z_STREAM_ERROR;
-	unsigned char tmp[64];
-	int ret = on_real(f, tmp, sizeof tmp);
-	if (ret != Z_OK)
-		return ret;
-	return after_real(f, tmp, sizeof tmp, zl.prime(f->real, bits, value));
+	LEFT_TO_ZLIB(strm, prime, bits, value);
 }
 
 int
 deflateTune(z_streamp strm, int good_length, int max_lazy, int nice_length, int max_chain)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(tune))
-			return Z_STREAM_ERROR;
-		return zl.tune(strm, good_length, max_lazy, nice_length, max_chain);
-	}
-	if (!ZL(tune))
-		return Z_STREAM_ERROR;
-	unsigned char tmp[64];
-	int ret = on_real(f, tmp, sizeof tmp);
-	if (ret != Z_OK)
-		return ret;
-	return after_real(f, tmp, sizeof tmp,
-	                  zl.tune(f->real, good_length, max_lazy, nice_length, max_chain));
+	LEFT_TO_ZLIB(strm, tune, good_length, max_lazy, nice_length, max_chain);
 }
 
 int
 deflateSetHeader(z_streamp strm, gz_headerp head)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(set_header))
-			return Z_STREAM_ERROR;
-		return zl.set_header(strm, head);
-	}
+	OURS_OR_ZLIB(f, strm, set_header, strm, head);
 	return Z_STREAM_ERROR;   /* as zlib for a stream without a gzip wrapper */
 }
 
 int
 deflatePending(z_streamp strm, unsigned *pending, int *bits)
 {
-	fz *f = ours(strm);
-	if (!f) {
-		if (!ZL(pending))
-			return Z_STREAM_ERROR;
-		return zl.pending(strm, pending, bits);
-	}
+	OURS_OR_ZLIB(f, strm, pending, strm, pending, bits);
 	unsigned p = 0;
 	int b = 0;
 	if (f->real && !f->ended && ZL(pending)) {
@@ -628,12 +547,7 @@ deflatePending(z_streamp strm, unsigned *pending, int *bits)
 int
 deflateCopy(z_streamp dest, z_streamp source)
 {
-	fz *f = ours(source);
-	if (!f) {
-		if (!ZL(copy))
-			return Z_STREAM_ERROR;
-		return zl.copy(dest, source);
-	}
+	OURS_OR_ZLIB(f, source, copy, dest, source);
 	if (!dest)
 		return Z_STREAM_ERROR;
 	fz *g = calloc(1, sizeof *g);

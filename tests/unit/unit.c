@@ -749,6 +749,19 @@ same_bytes(const GByteArray *a, const unsigned char *b, size_t n)
 	return a && a->len == n && (n == 0 || !memcmp(a->data, b, n));
 }
 
+/* Does the stream z (zlen bytes; wbits as for inflateInit2) inflate to
+ * the n bytes of data? */
+static bool
+reads_back(const unsigned char *z, size_t zlen, int wbits, const unsigned char *data,
+           size_t n)
+{
+	GByteArray *back = inflate_all(z, zlen, wbits);
+	bool same = same_bytes(back, data, n);
+	if (back)
+		g_byte_array_free(back, TRUE);
+	return same;
+}
+
 static void
 test_deflate_streams(void)
 {
@@ -813,10 +826,7 @@ test_deflate_streams(void)
 	s.next_out = big;
 	s.avail_out = (uInt)bound;
 	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "deflateBound holds incompressible data");
-	GByteArray *back = inflate_all(big, s.total_out, 15);
-	CHECK(same_bytes(back, noise, n), "round trip at level 9");
-	if (back)
-		g_byte_array_free(back, TRUE);
+	CHECK(reads_back(big, s.total_out, 15, noise, n), "round trip at level 9");
 	/* reset: the same input gives the same bytes */
 	uLong first = s.total_out;
 	unsigned char *copy = g_memdup2(big, first);
@@ -889,10 +899,7 @@ test_deflate_to_zlib(void)
 	s.next_in = data + n / 2;
 	s.avail_in = (uInt)(n - n / 2);
 	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "finish");
-	GByteArray *back = inflate_all(z, s.total_out, 15);
-	CHECK(same_bytes(back, data, n), "round trip through zlib");
-	if (back)
-		g_byte_array_free(back, TRUE);
+	CHECK(reads_back(z, s.total_out, 15, data, n), "round trip through zlib");
 	/* the copy finishes on its own */
 	unsigned char *z2 = g_malloc(cap);
 	memcpy(z2, z, at_sync);
@@ -902,10 +909,7 @@ test_deflate_to_zlib(void)
 	c.next_out = z2 + before;
 	c.avail_out = (uInt)(cap - before);
 	CHECK(deflate(&c, Z_FINISH) == Z_STREAM_END, "copy finishes");
-	back = inflate_all(z2, c.total_out, 15);
-	CHECK(same_bytes(back, data, n), "the copy's stream reads back");
-	if (back)
-		g_byte_array_free(back, TRUE);
+	CHECK(reads_back(z2, c.total_out, 15, data, n), "the copy's stream reads back");
 	deflateEnd(&c);
 	deflateEnd(&s);
 	g_free(z2);
@@ -917,10 +921,7 @@ test_deflate_to_zlib(void)
 	s.next_out = z;
 	s.avail_out = (uInt)cap;
 	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "gzip finish");
-	back = inflate_all(z, s.total_out, 31);
-	CHECK(same_bytes(back, data, n), "gzip round trip");
-	if (back)
-		g_byte_array_free(back, TRUE);
+	CHECK(reads_back(z, s.total_out, 31, data, n), "gzip round trip");
 	deflateEnd(&s);
 
 	/* a dictionary before the first input */
