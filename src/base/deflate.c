@@ -37,12 +37,15 @@
 #include <zlib.h>
 
 #define FZ_MAGIC 0xF0110DEF1A7E0001ull   /* not a canonical address */
-#define FZ_MAX_BUFFERED ((size_t)64 << 20)
+/* the most input a stream holds for libdeflate; tests lower it with
+ * FOLIO_TEST_DEFLATE_MAX=N (bytes, only lower) */
+#define FZ_MAX_BUFFERED (64 << 20)
 #define FZ_CHUNK 65536
 
 typedef struct fz {
 	uint64_t magic;
 	int level;
+	size_t max;                /* FZ_MAX_BUFFERED, or a test's lower value */
 	unsigned char *in;         /* input kept until Z_FINISH */
 	size_t len, cap;
 	unsigned char *out;        /* compressed bytes not yet handed out */
@@ -270,6 +273,7 @@ deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
 		return Z_MEM_ERROR;
 	f->magic = FZ_MAGIC;
 	f->level = level;
+	f->max = (size_t)folio_limit("FOLIO_TEST_DEFLATE_MAX", FZ_MAX_BUFFERED);
 	strm->state = (struct internal_state *)(void *)f;
 	strm->total_in = strm->total_out = 0;
 	strm->msg = NULL;
@@ -354,7 +358,7 @@ deflate(z_streamp strm, int flush)
 		return drain(strm, f) ? Z_STREAM_END : Z_OK;
 	}
 	if ((flush != Z_NO_FLUSH && flush != Z_FINISH) ||
-	    f->len + strm->avail_in > FZ_MAX_BUFFERED) {
+	    f->len + strm->avail_in > f->max) {
 		int ret = spill(f);
 		if (ret != Z_OK)
 			return ret;
@@ -408,10 +412,12 @@ static int
 fz_reset(z_streamp strm, fz *f)
 {
 	int level = f->level;
+	size_t max = f->max;
 	fz_clear(f);
 	memset(f, 0, sizeof *f);
 	f->magic = FZ_MAGIC;
 	f->level = level;
+	f->max = max;
 	strm->total_in = strm->total_out = 0;
 	strm->msg = NULL;
 	strm->data_type = Z_UNKNOWN;

@@ -914,6 +914,31 @@ test_deflate_to_zlib(void)
 	deflateEnd(&s);
 	g_free(z2);
 
+	/* a stream longer than the most folio holds (lowered for the test to
+	 * 1000 bytes) is handed to zlib as it comes: it reads back, and the
+	 * bytes are not libdeflate's */
+	setenv("FOLIO_TEST_DEFLATE_MAX", "1000", 1);
+	CHECK(deflateInit(&s, 6) == Z_OK, "init");
+	int ends;
+	GByteArray *spilled = deflate_pieces(&s, data, n, 700, 4096, &ends);
+	deflateEnd(&s);
+	unsetenv("FOLIO_TEST_DEFLATE_MAX");
+	CHECK(ends == 1 && reads_back(spilled->data, spilled->len, 15, data, n),
+	      "a stream over the limit reads back");
+	struct libdeflate_compressor *ld = libdeflate_alloc_compressor(6);
+	size_t ldcap = libdeflate_zlib_compress_bound(ld, n);
+	unsigned char *ldout = g_malloc(ldcap);
+	size_t ldn = libdeflate_zlib_compress(ld, data, n, ldout, ldcap);
+	CHECK(!same_bytes(spilled, ldout, ldn), "a stream over the limit is zlib's");
+	CHECK(deflateInit(&s, 6) == Z_OK, "init");
+	GByteArray *whole = deflate_pieces(&s, data, n, 700, 4096, &ends);
+	deflateEnd(&s);
+	CHECK(same_bytes(whole, ldout, ldn), "without the lowered limit, libdeflate's");
+	g_byte_array_free(whole, TRUE);
+	g_byte_array_free(spilled, TRUE);
+	g_free(ldout);
+	libdeflate_free_compressor(ld);
+
 	/* deflateInit2 (here gzip) is zlib's */
 	CHECK(deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK, "init2");
 	s.next_in = data;
