@@ -749,6 +749,19 @@ same_bytes(const GByteArray *a, const unsigned char *b, size_t n)
 	return a && a->len == n && (n == 0 || !memcmp(a->data, b, n));
 }
 
+/* Gives strm all n bytes of in and cap bytes of out, then Z_FINISH: the
+ * answer of that one deflate call. */
+static int
+finish_in_one(z_stream *strm, const unsigned char *in, size_t n, unsigned char *out,
+              size_t cap)
+{
+	strm->next_in = (Bytef *)in;
+	strm->avail_in = (uInt)n;
+	strm->next_out = out;
+	strm->avail_out = (uInt)cap;
+	return deflate(strm, Z_FINISH);
+}
+
 /* Does the stream z (zlen bytes; wbits as for inflateInit2) inflate to
  * the n bytes of data? */
 static bool
@@ -821,21 +834,14 @@ test_deflate_streams(void)
 	CHECK(deflateInit(&s, 9) == Z_OK, "init 9");
 	uLong bound = deflateBound(&s, (uLong)n);
 	unsigned char *big = g_malloc(bound);
-	s.next_in = noise;
-	s.avail_in = (uInt)n;
-	s.next_out = big;
-	s.avail_out = (uInt)bound;
-	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "deflateBound holds incompressible data");
+	CHECK(finish_in_one(&s, noise, n, big, bound) == Z_STREAM_END,
+	      "deflateBound holds incompressible data");
 	CHECK(reads_back(big, s.total_out, 15, noise, n), "round trip at level 9");
 	/* reset: the same input gives the same bytes */
 	uLong first = s.total_out;
 	unsigned char *copy = g_memdup2(big, first);
 	CHECK(deflateReset(&s) == Z_OK && s.total_in == 0 && s.total_out == 0, "reset");
-	s.next_in = noise;
-	s.avail_in = (uInt)n;
-	s.next_out = big;
-	s.avail_out = (uInt)bound;
-	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END && s.total_out == first &&
+	CHECK(finish_in_one(&s, noise, n, big, bound) == Z_STREAM_END && s.total_out == first &&
 	      !memcmp(big, copy, first), "after a reset, the same stream again");
 	CHECK(deflateEnd(&s) == Z_OK, "end");
 	g_free(copy);
@@ -904,11 +910,8 @@ test_deflate_to_zlib(void)
 	unsigned char *z2 = g_malloc(cap);
 	memcpy(z2, z, at_sync);
 	size_t before = c.total_out;
-	c.next_in = data + n / 2;
-	c.avail_in = (uInt)(n - n / 2);
-	c.next_out = z2 + before;
-	c.avail_out = (uInt)(cap - before);
-	CHECK(deflate(&c, Z_FINISH) == Z_STREAM_END, "copy finishes");
+	CHECK(finish_in_one(&c, data + n / 2, n - n / 2, z2 + before, cap - before) ==
+	      Z_STREAM_END, "copy finishes");
 	CHECK(reads_back(z2, c.total_out, 15, data, n), "the copy's stream reads back");
 	deflateEnd(&c);
 	deflateEnd(&s);
@@ -941,22 +944,14 @@ test_deflate_to_zlib(void)
 
 	/* deflateInit2 (here gzip) is zlib's */
 	CHECK(deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK, "init2");
-	s.next_in = data;
-	s.avail_in = (uInt)n;
-	s.next_out = z;
-	s.avail_out = (uInt)cap;
-	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "gzip finish");
+	CHECK(finish_in_one(&s, data, n, z, cap) == Z_STREAM_END, "gzip finish");
 	CHECK(reads_back(z, s.total_out, 31, data, n), "gzip round trip");
 	deflateEnd(&s);
 
 	/* a dictionary before the first input */
 	CHECK(deflateInit(&s, 6) == Z_OK, "init");
 	CHECK(deflateSetDictionary(&s, data, (uInt)wl) == Z_OK, "dictionary");
-	s.next_in = data;
-	s.avail_in = (uInt)n;
-	s.next_out = z;
-	s.avail_out = (uInt)cap;
-	CHECK(deflate(&s, Z_FINISH) == Z_STREAM_END, "finish with dictionary");
+	CHECK(finish_in_one(&s, data, n, z, cap) == Z_STREAM_END, "finish with dictionary");
 	z_stream in = {0};
 	inflateInit(&in);
 	unsigned char *out = g_malloc(n);
